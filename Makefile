@@ -1,0 +1,44 @@
+# Every target creates .venv first when it is missing (or when the pins changed).
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help venv serve build test test-fast check chromium bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv and install the pinned dependencies
+
+serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 with live reload (drafts shown)
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+build: $(STAMP) ## Strict build of the site into site/
+	$(BIN)/mkdocs build --strict --clean
+
+check: $(STAMP) ## Validate all content without building (same rules as the build)
+	$(BIN)/loft check
+
+chromium: ## Make sure Debian's Chromium is there for the browser tests
+	@sh scripts/ensure-chromium.sh
+
+test: $(STAMP) chromium ## The whole test suite (unit, build and browser tests)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## Unit tests of the core only
+	$(BIN)/python -m pytest tests/unit
+
+bench: $(STAMP) ## Benchmarks at 1,000 / 5,000 / 10,000 items (slow; writes bench/RESULTS.md)
+	$(BIN)/python -m bench.run
+
+clean: ## Remove build output (keeps .venv)
+	rm -rf site bench/work .pytest_cache

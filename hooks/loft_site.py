@@ -1,0 +1,110 @@
+"""MkDocs hooks: a thin adapter between MkDocs events and the loft core.
+
+The core (package `loft`) knows nothing of MkDocs. Here we only
+- load the project and validate all content (on_files), failing the build
+  with every problem at once (PluginError, so plain `mkdocs build` fails too);
+- hand MkDocs the pages the core generates, as real files (File.generated);
+- swap in the page sources the core renders (on_page_markdown);
+- write the catalogue after the build (on_post_build).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .`
+    sys.path.insert(0, str(ROOT))
+
+from loft.build import SiteBuild  # noqa: E402
+from loft.problems import ContentError  # noqa: E402
+
+log = get_plugin_logger("loft")
+
+
+class _State:
+    command = "build"
+    build: SiteBuild | None = None
+
+
+state = _State()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.command = command
+
+
+def on_config(config):
+    if not config.use_directory_urls:
+        raise PluginError("LOFT kunskapsbank kräver use_directory_urls: true i mkdocs.yml.")
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    root = Path(config.config_file_path).resolve().parent
+    options = config.extra.get("loft") or {}
+    try:
+        build = SiteBuild.create(root, preview=state.command == "serve",
+                                 page_size=int(options.get("page_size", 50)))
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    state.build = build
+    log.info(build.summary())
+
+    docs_dir = Path(config.docs_dir).resolve()
+    for item in build.index.items:
+        inclusion = InclusionLevel.DRAFT if item.draft else InclusionLevel.UNDEFINED
+        extras = (*item.attachments, *item.assets)
+        for uri, source in [(item.src_uri, item.source_path),
+                            *((f"{item.url}{f.name}", f.source) for f in extras)]:
+            # News live in docs/, where MkDocs already found them: the core decides
+            # their URL and inclusion, so MkDocs' own File gives way to ours.
+            if docs_dir in source.resolve().parents:
+                found = files.get_file_from_path(source.resolve().relative_to(docs_dir).as_posix())
+                if found is not None:
+                    files.remove(found)
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"docs/{uri} krockar med {build.project.display(source)}, "
+                                  "som får samma adress. Byt namn på den ena.")
+            files.append(File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion))
+    for src_uri in build.generated_pages():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri} krockar med en sida som byggs automatiskt. "
+                              "Ta bort eller byt namn på filen.")
+        files.append(File.generated(config, src_uri, content=build.page_source(src_uri)))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    build = state.build
+    return build.page_markdown(page.file.src_uri, markdown) if build else markdown
+
+
+def on_post_page(output: str, page, config) -> str:
+    # MkDocs marks preview-only pages with an English "DRAFT"; ours say "Utkast" instead.
+    return output.replace(
+        '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">DRAFT</div>',
+        "",
+    )
+
+
+def on_post_build(config) -> None:
+    if state.build is None:
+        return
+    for path, content in state.build.extra_files().items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+
+
+def on_serve(server, config, builder):
+    root = Path(config.config_file_path).resolve().parent
+    for folder in ("reports", "materials", "data"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server

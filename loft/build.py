@@ -1,0 +1,92 @@
+"""One build of the site, as the adapters see it.
+
+SiteBuild loads the project, validates every item (raising ContentError with
+all problems), builds the one SiteIndex and answers the adapter's questions:
+which pages to generate, what each page's source is, which extra files to write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogue import CATALOGUE_PATH, render_catalogue
+from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
+from .model import Item
+from .pages import PageRenderer, count_text
+from .problems import ContentError
+from .project import Project
+from .site_index import SiteIndex
+
+# Generated pages start as this placeholder; their source is rendered when MkDocs
+# asks for the page's Markdown, so the sources are never all in memory at once.
+PLACEHOLDER = "<!-- genereras av loft -->\n"
+
+
+@dataclass
+class SiteBuild:
+    project: Project
+    index: SiteIndex
+    preview: bool = False
+    listings: dict[str, Listing] = field(default_factory=dict)
+    overviews: dict[str, Overview] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, root: Path | str, preview: bool = False,
+               page_size: int = DEFAULT_PAGE_SIZE) -> SiteBuild:
+        project = Project.load(root)
+        items, problems = project.load_items()
+        if problems:
+            raise ContentError(problems)
+        # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
+        visible = items if preview else [i for i in items if not i.draft]
+        index = SiteIndex(visible, project.types, project.facets)
+        build = cls(project, index, preview)
+        build.listings = {l.src_uri: l for l in all_listings(index, page_size)}
+        build.overviews = {o.src_uri: o for o in all_overviews(index)}
+        build.renderer = PageRenderer(index)
+        return build
+
+    def generated_pages(self) -> list[str]:
+        """src_uri of every listing and overview page."""
+        return [*self.overviews, *self.listings]
+
+    def page_source(self, src_uri: str) -> str:
+        return PLACEHOLDER
+
+    def item(self, src_uri: str) -> Item | None:
+        return self.index.by_src_uri.get(src_uri)
+
+    def page_markdown(self, src_uri: str, markdown: str) -> str:
+        """The Markdown MkDocs should render for the page at src_uri."""
+        item = self.index.by_src_uri.get(src_uri)
+        if item is not None:
+            return self.renderer.item_page(item, markdown)
+        listing = self.listings.get(src_uri)
+        if listing is not None:
+            return self.renderer.listing_page(listing)
+        overview = self.overviews.get(src_uri)
+        if overview is not None:
+            return self.renderer.overview_page(overview)
+        return self.renderer.fill_blocks(_page_url(src_uri), markdown)
+
+    def extra_files(self) -> dict[str, str]:
+        """Files written beside the pages after the build (site-relative path -> text)."""
+        return {CATALOGUE_PATH: render_catalogue(self.index)}
+
+    def summary(self) -> str:
+        parts = [count_text(len(self.index.by_type[t.id]), t.count_nouns) for t in self.project.types]
+        drafts = sum(1 for i in self.index.items if i.draft)
+        note = f" ({drafts} utkast i förhandsgranskningen)" if drafts else ""
+        return (f"LOFT: {len(self.index)} objekt: {', '.join(parts)}{note}; "
+                f"{len(self.listings) + len(self.overviews)} listningssidor.")
+
+
+def _page_url(src_uri: str) -> str:
+    """Directory URL of a Markdown page: "om-loft.md" -> "om-loft/", "index.md" -> ""."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"

@@ -1,0 +1,30 @@
+"""The machine-readable catalogue: api/items.json."""
+
+from __future__ import annotations
+
+import json
+
+from .site_index import SiteIndex
+
+CATALOGUE_PATH = "api/items.json"
+
+
+def catalogue_entries(index: SiteIndex) -> list[dict]:
+    """One object per published item, newest first; drafts are never in it."""
+    return [
+        {
+            "title": item.title,
+            "url": item.url,
+            "type": item.type.id,
+            "date": item.date.iso,
+            "year": item.year,
+            **{facet.field: list(item.tags.get(facet.field, ())) for facet in index.facets},
+            "summary": item.summary,
+        }
+        for item in index.published()
+    ]
+
+
+def render_catalogue(index: SiteIndex) -> str:
+    # Stable output: same sources give byte-identical files (no build timestamps).
+    return json.dumps({"items": catalogue_entries(index)}, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,267 @@
+"""Page sources: Markdown (with escaped HTML) for item pages, listings,
+overviews and the start page's generated blocks.
+
+Rendered here, in the core, so that the content of every generated page is
+testable without MkDocs and survives a move to another site generator.
+All links are relative to the page they appear on.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .listings import Listing, Overview
+from .model import Facet, Item
+from .site_index import SiteIndex
+from .urls import relative
+
+GENERIC_NOUNS = ("publikation", "publikationer")
+LATEST_COUNT = 6
+REL_PREV, REL_NEXT = ' rel="prev"', ' rel="next"'
+
+
+def count_text(count: int, nouns: tuple[str, str] = GENERIC_NOUNS) -> str:
+    return f"{count} {nouns[0] if count == 1 else nouns[1]}"
+
+
+def format_size(size: int) -> str:
+    """Swedish file size: "350 kB", "1,2 MB"."""
+    if size < 1000:
+        return f"{size} byte"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+class PageRenderer:
+    """Renders page sources from one SiteIndex."""
+
+    def __init__(self, index: SiteIndex):
+        self.index = index
+
+    # --- pieces -----------------------------------------------------------
+    @staticmethod
+    def _link(page_url: str, target: str, text: str, attrs: str = "") -> str:
+        return f'<a href="{escape(relative(page_url, target))}"{attrs}>{escape(text)}</a>'
+
+    def _tag_list(self, page_url: str, item: Item, facet: Facet, css: str) -> str:
+        terms = item.terms(facet)
+        if not terms:
+            return ""
+        attrs = f' class="loft-tag loft-tag--{facet.path}"'
+        links = "".join(f"<li>{self._link(page_url, facet.term_url(t.id), t.label, attrs)}</li>"
+                        for t in terms)
+        return f'<ul class="{css}" aria-label="{escape(facet.title)}">{links}</ul>'
+
+    def card(self, page_url: str, item: Item, heading: int = 2) -> str:
+        """One item in a listing: title, type, date, summary and its labels."""
+        draft = ' <strong class="loft-draft-label">Utkast</strong>' if item.draft else ""
+        parts = [
+            '<li class="loft-card">',
+            f'<h{heading} class="loft-card__title">{self._link(page_url, item.url, item.title)}{draft}</h{heading}>',
+            f'<p class="loft-card__meta"><span class="loft-card__type">{escape(item.type.label)}</span>'
+            f' <span aria-hidden="true">·</span> <time datetime="{item.date.iso}">{escape(item.date.swedish)}</time></p>',
+        ]
+        if item.summary:
+            parts.append(f'<p class="loft-card__summary">{escape(item.summary)}</p>')
+        for facet in self.index.facets:
+            parts.append(self._tag_list(page_url, item, facet, "loft-card__tags"))
+        parts.append("</li>")
+        return "".join(parts)
+
+    def card_list(self, page_url: str, items: list[Item], heading: int = 2) -> str:
+        cards = "\n".join(self.card(page_url, item, heading) for item in items)
+        return f'<ul class="loft-cards">\n{cards}\n</ul>'
+
+    # --- item pages -------------------------------------------------------
+    def item_page(self, item: Item, body: str) -> str:
+        """The whole page source of an item: title, summary, facts, attachments, text."""
+        url = item.url
+        out = [f"# {_md_heading(item.title)}", ""]
+        if item.draft:
+            out += ['<div class="loft-draft" role="note"><p><strong>Utkast.</strong> Den här sidan '
+                    'visas bara i förhandsgranskningen och publiceras inte förrän raden '
+                    '<code>draft: true</code> har tagits bort.</p></div>', ""]
+        if item.summary:
+            out += [f'<p class="loft-lead">{escape(item.summary)}</p>', ""]
+        rows = [
+            ("Typ", self._link(url, item.type.url, item.type.label)),
+            ("Publicerad", f'<time datetime="{item.date.iso}">{escape(item.date.swedish)}</time>'),
+            ("År", self._link(url, f"ar/{item.year}/", str(item.year))),
+        ]
+        for facet in self.index.facets:
+            tags = self._tag_list(url, item, facet, "loft-tags")
+            if tags:
+                rows.append((facet.item_heading, tags))
+        if item.authors:
+            rows.append(("Författare", escape(", ".join(item.authors))))
+        facts = "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in rows)
+        out += [f'<dl class="loft-facts" aria-label="Fakta om sidan">{facts}</dl>', ""]
+        if item.attachments:
+            links = "".join(
+                f'<li><a href="{escape(a.name)}" download>{escape(_attachment_title(a.name))}</a> '
+                f'<span class="loft-file-info">({escape(a.format)}, {format_size(a.size)})</span></li>'
+                for a in item.attachments
+            )
+            out += ["## Ladda ner", "", f'<ul class="loft-attachments">{links}</ul>', ""]
+        out.append(body.strip("\n"))
+        return "\n".join(out) + "\n"
+
+    # --- listings ---------------------------------------------------------
+    def listing_page(self, listing: Listing) -> str:
+        url = listing.url
+        title = listing.title
+        if listing.pages > 1:
+            title += f" – sida {listing.page} av {listing.pages}"
+        out = [f"# {_md_heading(title)}", ""]
+        if listing.page == 1:
+            out += self._listing_intro(listing)
+        nouns = GENERIC_NOUNS
+        if listing.kind == "type" and listing.items:
+            nouns = listing.items[0].type.count_nouns
+        if not listing.total:
+            out += [f'<p class="loft-empty">{escape(listing.empty)}</p>', ""]
+            return "\n".join(out) + "\n"
+        start = listing.first_number
+        end = start + len(listing.items) - 1
+        if listing.pages > 1:
+            shown = f"Visar {start}–{end} av {count_text(listing.total, nouns)}, nyast först."
+        else:
+            shown = f"{count_text(listing.total, nouns)}, nyast först."
+        heading = "Publicerat material" if listing.kind == "term" else None
+        if heading:
+            out += [f"## {heading}", ""]
+        out += [f'<p class="loft-count">{shown[0].upper() + shown[1:]}</p>', ""]
+        out += [self.card_list(url, listing.items, 3 if heading else 2), ""]
+        if listing.pages > 1:
+            out += [self._pagination(listing), ""]
+        return "\n".join(out) + "\n"
+
+    def _listing_intro(self, listing: Listing) -> list[str]:
+        out: list[str] = []
+        term = listing.term
+        if term is not None and listing.facet is not None:
+            facts = []
+            for detail in listing.facet.details:
+                value = term.get(detail.field)
+                if value:
+                    lang = f' lang="{detail.lang}"' if detail.lang else ""
+                    facts.append(f"<div><dt>{escape(detail.label)}</dt><dd{lang}>{escape(str(value))}</dd></div>")
+            if facts:
+                out += [f'<dl class="loft-facts">{"".join(facts)}</dl>', ""]
+            text = term.get("description") or term.get("summary")
+            if text:
+                out += [str(text).strip(), ""]
+            questions = term.get("questions") or []
+            if questions:
+                out += ["## Frågor för ledningsgruppen", ""]
+                out += [f"- {q}" for q in questions] + [""]
+        elif listing.intro:
+            out += [listing.intro.strip(), ""]
+        return out
+
+    def _pagination(self, listing: Listing) -> str:
+        url = listing.url
+        links = []
+        if listing.page > 1:
+            links.append(f'<li>{self._link(url, listing.page_url(listing.page - 1), "Föregående sida", REL_PREV)}</li>')
+        for n in range(1, listing.pages + 1):
+            label = f"Sida {n}"
+            if n == listing.page:
+                links.append(f'<li><a href="./" aria-current="page" aria-label="{label}, aktuell sida">{n}</a></li>')
+            else:
+                links.append(f'<li><a href="{escape(relative(url, listing.page_url(n)))}" aria-label="{label}">{n}</a></li>')
+        if listing.page < listing.pages:
+            links.append(f'<li>{self._link(url, listing.page_url(listing.page + 1), "Nästa sida", REL_NEXT)}</li>')
+        return f'<nav class="loft-pagination" aria-label="Sidor i listan"><ul>{"".join(links)}</ul></nav>'
+
+    # --- overviews --------------------------------------------------------
+    def overview_page(self, overview: Overview) -> str:
+        out = [f"# {_md_heading(overview.title)}", ""]
+        if overview.intro:
+            out += [overview.intro.strip(), ""]
+        if overview.kind == "years":
+            out += [self.year_list(overview.url), ""]
+        else:
+            out += [self.term_cards(overview.url, overview.facet), ""]
+        return "\n".join(out) + "\n"
+
+    def term_cards(self, page_url: str, facet: Facet, heading: int = 2) -> str:
+        cards = []
+        for term in facet.vocabulary:
+            count = self.index.count(facet, term.id)
+            details = []
+            for detail in facet.details:
+                value = term.get(detail.field)
+                if value:
+                    lang = f' lang="{detail.lang}"' if detail.lang else ""
+                    details.append(f"<div><dt>{escape(detail.label)}</dt><dd{lang}>{escape(str(value))}</dd></div>")
+            summary = term.get("summary")
+            cards.append(
+                '<li class="loft-term">'
+                f'<h{heading} class="loft-term__title">{self._link(page_url, facet.term_url(term.id), term.label)}</h{heading}>'
+                + (f'<dl class="loft-term__details">{"".join(details)}</dl>' if details else "")
+                + (f'<p>{escape(str(summary))}</p>' if summary else "")
+                + f'<p class="loft-term__count">{count_text(count)}</p></li>'
+            )
+        return f'<ul class="loft-terms">{"".join(cards)}</ul>'
+
+    def year_list(self, page_url: str) -> str:
+        if not self.index.years:
+            return '<p class="loft-empty">Här finns inget publicerat material ännu.</p>'
+        entries = "".join(
+            f'<li>{self._link(page_url, f"ar/{year}/", str(year))} '
+            f'<span class="loft-count">({count_text(len(self.index.by_year[year]))})</span></li>'
+            for year in self.index.years
+        )
+        return f'<ul class="loft-years">{entries}</ul>'
+
+    def term_links(self, page_url: str, facet: Facet) -> str:
+        entries = "".join(
+            f'<li>{self._link(page_url, facet.term_url(t.id), t.label)} '
+            f'<span class="loft-count">({count_text(self.index.count(facet, t.id))})</span></li>'
+            for t in facet.vocabulary
+        )
+        return f'<ul class="loft-term-links">{entries}</ul>'
+
+    # --- start page blocks ------------------------------------------------
+    def blocks(self, page_url: str) -> dict[str, str]:
+        """Generated blocks that a hand-written page places with <!-- loft:NAME -->."""
+        type_links = " ".join(
+            f'<li>{self._link(page_url, t.url, f"Alla {t.plural.lower()}")}</li>' for t in self.index.types
+        )
+        latest = self.index.items[:LATEST_COUNT]
+        blocks = {
+            "latest": (self.card_list(page_url, latest, 3) if latest
+                       else '<p class="loft-empty">Här finns inget publicerat material ännu.</p>')
+            + f'\n<ul class="loft-more">{type_links}</ul>',
+            "years": self.year_list(page_url),
+        }
+        for facet in self.index.facets:
+            blocks[facet.path] = self.term_links(page_url, facet)
+            blocks[facet.field] = blocks[facet.path]
+        municipalities = self.index.facets[1] if len(self.index.facets) > 1 else None
+        if municipalities is not None:
+            blocks["municipalities-and-years"] = (
+                f'<div class="loft-columns"><div><h3>{escape(municipalities.title)}</h3>'
+                f'{blocks[municipalities.path]}</div><div><h3>År</h3>{blocks["years"]}</div></div>'
+            )
+        return blocks
+
+    def fill_blocks(self, page_url: str, markdown: str) -> str:
+        if "<!-- loft:" not in markdown:
+            return markdown
+        for name, html in self.blocks(page_url).items():
+            markdown = markdown.replace(f"<!-- loft:{name} -->", html)
+        return markdown
+
+
+def _md_heading(text: str) -> str:
+    """A title safe as Markdown heading text (no HTML, no trailing #)."""
+    return escape(text, quote=False).replace("#", "&#35;")
+
+
+def _attachment_title(name: str) -> str:
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    text = stem.replace("-", " ").replace("_", " ").strip()
+    return text[:1].upper() + text[1:] if text else name

@@ -1,0 +1,34 @@
+"""Small text helpers shared by the core: slugs, folding, suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+
+
+def fold(text: str) -> str:
+    """Lower case, Swedish letters folded to ASCII, whitespace collapsed."""
+    text = " ".join(text.casefold().split()).translate(_FOLD)
+    # Any other accent: drop the combining mark.
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str) -> str:
+    """"Mall för Förnyelse" -> "mall-for-fornyelse"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def closest(value: str, candidates: dict[str, str], cutoff: float = 0.7) -> str | None:
+    """The candidate whose key is closest to value (keys are folded forms)."""
+    found = difflib.get_close_matches(fold(value), list(candidates), n=1, cutoff=cutoff)
+    return candidates[found[0]] if found else None
+
+
+def join_or(values: list[str]) -> str:
+    if len(values) <= 1:
+        return "".join(values)
+    return ", ".join(values[:-1]) + " eller " + values[-1]

@@ -1,0 +1,237 @@
+"""Validation of one item's front matter and text.
+
+Every rule adds a Problem naming the field, the bad value, what is allowed and,
+when one is close, the value the editor probably meant. One implementation,
+used by the MkDocs build and by `loft check` alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .dates import FORMAT_HELP, DateError, PartialDate
+from .frontmatter import FrontMatter, node_position
+from .model import ContentType, Facet
+from .problems import Problem
+from .text import closest, fold, join_or
+
+BASE_FIELDS = ("title", "date", "summary", "authors", "draft")
+# Keys editors tend to write in Swedish; each points at the right one.
+SWEDISH_KEYS = {
+    "titel": "title", "rubrik": "title", "datum": "date", "sammanfattning": "summary",
+    "ingress": "summary", "beskrivning": "summary", "forfattare": "authors",
+    "författare": "authors", "utkast": "draft", "principer": "principles",
+    "princip": "principles", "kommuner": "municipalities", "kommun": "municipalities",
+    "tags": "principles", "taggar": "principles",
+}
+# Listing the whole vocabulary in a message helps only while it is short.
+MAX_LISTED_VALUES = 12
+_TAG_PATTERN = re.compile(r"<\s*(script|iframe|object|embed)\b", re.IGNORECASE)
+_HANDLER_PATTERN = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
+_JS_URL_PATTERN = re.compile(r"javascript\s*:", re.IGNORECASE)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class ItemFields:
+    """The validated front matter of one item."""
+
+    title: str = ""
+    date: PartialDate | None = None
+    summary: str = ""
+    authors: tuple[str, ...] = ()
+    draft: bool = False
+    tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class _Checker:
+    def __init__(self, path: str, front: FrontMatter, ctype: ContentType, facets: list[Facet]):
+        self.path, self.front, self.ctype, self.facets = path, front, ctype, facets
+        self.problems: list[Problem] = []
+        self.allowed = [*BASE_FIELDS[:2], *(f.field for f in facets), *BASE_FIELDS[2:]]
+
+    def add(self, key: str, message: str, node: yaml.Node | None = None) -> None:
+        if node is not None:
+            line, column = node_position(node, 1)
+        elif key in self.front.key_lines:
+            line, column = self.front.key_lines[key]
+        else:
+            line, column = self.front.start_line, 1
+        self.problems.append(Problem(self.path, line, column, key, message))
+
+    # --- shapes -----------------------------------------------------------
+    def text(self, key: str) -> str | None:
+        """A scalar field as text; None when absent or empty."""
+        node = self.front.fields.get(key)
+        if node is None or _is_null(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.add(key, f"ska vara en text, inte en {_shape(node)}. Skriv {key}: följt av texten "
+                          "på samma rad.", node)
+            return None
+        return str(node.value).strip() or None
+
+    def text_list(self, key: str) -> list[tuple[str, yaml.Node]]:
+        node = self.front.fields.get(key)
+        if node is None or _is_null(node):
+            return []
+        if isinstance(node, yaml.ScalarNode):
+            self.add(key, f"ska vara en lista, inte en enstaka text (\"{node.value}\"). "
+                          f"Skriv varje värde på en egen rad under {key}: med ett bindestreck "
+                          f"först, till exempel:\n      {key}:\n        - {node.value}", node)
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.add(key, f"ska vara en lista, inte en {_shape(node)}.", node)
+            return []
+        values = []
+        for child in node.value:
+            if not isinstance(child, yaml.ScalarNode) or _is_null(child) or not str(child.value).strip():
+                self.add(key, "varje värde i listan ska vara en text; ett värde är tomt eller "
+                              "är själv en lista.", child)
+                continue
+            values.append((str(child.value).strip(), child))
+        return values
+
+    # --- rules ------------------------------------------------------------
+    def unknown_keys(self) -> None:
+        allowed_folded = {fold(k): k for k in self.allowed}
+        for key in self.front.fields:
+            if key in self.allowed:
+                continue
+            hint = SWEDISH_KEYS.get(fold(key)) or closest(key, allowed_folded)
+            message = f"okänt fält. Tillåtna fält: {', '.join(self.allowed)}."
+            if hint in self.allowed:
+                message += f" Menade du {hint}?"
+            self.add(key, message)
+
+    def required(self, key: str, present: bool) -> None:
+        if present:
+            return
+        what = {
+            "title": "en rubrik, till exempel title: Insikter om innovationsledning",
+            "date": f"ett datum. {FORMAT_HELP}",
+            "summary": "en sammanfattning på ett stycke, till exempel summary: Rapporten beskriver ...",
+        }.get(key, "minst ett värde")
+        missing = "saknas" if key not in self.front.fields else "är tomt"
+        self.add(key, f"fältet {missing} men krävs för typen {self.ctype.label.lower()}. "
+                      f"Lägg till {what}.")
+
+    def date(self) -> PartialDate | None:
+        node = self.front.fields.get("date")
+        if node is None or _is_null(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.add("date", f"ska vara ett datum, inte en {_shape(node)}. {FORMAT_HELP}", node)
+            return None
+        try:
+            return PartialDate.parse(str(node.value))
+        except DateError as error:
+            self.add("date", str(error), node)
+            return None
+
+    def summary(self, value: str | None) -> str:
+        if value and re.search(r"\n\s*\n", value):
+            self.add("summary", "ska vara ett enda stycke utan tomma rader. Flytta resten av "
+                                "texten till sidans brödtext under front matter.")
+        return " ".join((value or "").split())
+
+    def draft(self) -> bool:
+        node = self.front.fields.get("draft")
+        if node is None or _is_null(node):
+            return False
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return yaml.safe_load(node.value) is True
+        value = getattr(node, "value", "")
+        self.add("draft", f"ska vara true eller false, inte \"{value}\". Skriv draft: true för "
+                          "ett utkast, annars ta bort raden.", node)
+        return False
+
+    def facet(self, facet: Facet) -> tuple[str, ...]:
+        ids: list[str] = []
+        vocabulary = facet.vocabulary
+        for value, node in self.text_list(facet.field):
+            term = vocabulary.resolve(value)
+            if term is None:
+                message = f"okänd {facet.singular} \"{value}\"."
+                if len(vocabulary) <= MAX_LISTED_VALUES:
+                    listed = ", ".join(f"{t.id} ({t.label})" for t in vocabulary)
+                    message += f" Tillåtna värden: {listed}."
+                else:
+                    message += f" Se tillåtna värden med: loft list {facet.path}."
+                suggestion = vocabulary.suggest(value)
+                if suggestion:
+                    message += f" Menade du {suggestion.label}?"
+                self.add(facet.field, message, node)
+            elif term.id not in ids:
+                ids.append(term.id)
+        order = {t.id: n for n, t in enumerate(vocabulary)}
+        return tuple(sorted(ids, key=order.__getitem__))
+
+    def body(self) -> None:
+        """Editors' text may not carry script: it would run in every reader's browser."""
+        in_fence = False
+        for number, line in enumerate(self.front.body.split("\n"), start=self.front.body_line):
+            if _FENCE.match(line):
+                in_fence = not in_fence
+                continue
+            if in_fence:
+                continue
+            for pattern, what in (
+                (_TAG_PATTERN, "elementet <{0}> är inte tillåtet i innehåll"),
+                (_HANDLER_PATTERN, "händelseattribut (on...=) är inte tillåtna i innehåll"),
+                (_JS_URL_PATTERN, "länkar med javascript: är inte tillåtna"),
+            ):
+                match = pattern.search(line)
+                if match:
+                    reason = what.format(*(g.lower() for g in match.groups()))
+                    self.problems.append(Problem(
+                        self.path, number, match.start() + 1, "text",
+                        f"{reason}: skript från innehållsfiler skulle köras i varje läsares "
+                        "webbläsare. Ta bort det; bädda in en video eller karta som en vanlig länk."))
+
+
+def validate(path: str, front: FrontMatter, ctype: ContentType,
+             facets: list[Facet]) -> tuple[ItemFields, list[Problem]]:
+    check = _Checker(path, front, ctype, facets)
+    check.unknown_keys()
+    result = ItemFields()
+    result.title = " ".join((check.text("title") or "").split())
+    check.required("title", bool(result.title))
+    result.date = check.date()
+    if "date" not in front.fields or _is_null(front.fields["date"]):
+        check.required("date", False)
+    summary = check.text("summary")
+    result.summary = check.summary(summary)
+    if "summary" in ctype.required:
+        check.required("summary", bool(result.summary))
+    result.authors = tuple(value for value, _ in check.text_list("authors"))
+    result.draft = check.draft()
+    for facet in facets:
+        result.tags[facet.field] = check.facet(facet)
+        if facet.field in ctype.required and not result.tags[facet.field] and not any(
+            p.field == facet.field for p in check.problems
+        ):
+            names = [t.id for t in list(facet.vocabulary)[:3]]
+            hint = f" Skriv till exempel:\n      {facet.field}:\n        - {names[0]}" if names else ""
+            missing = "saknas" if facet.field not in front.fields else "är tomt"
+            check.add(facet.field, f"fältet {missing} men minst en {facet.singular} krävs för typen "
+                                   f"{ctype.label.lower()}. Välj bland {join_or(names)} med flera "
+                                   f"(loft list {facet.path}).{hint}")
+    check.body()
+    return result, check.problems
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _shape(node: Any) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "lista"
+    if isinstance(node, yaml.MappingNode):
+        return "samling av fält"
+    return "text"
