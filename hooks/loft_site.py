@@ -57,7 +57,7 @@ def on_files(files: Files, config) -> Files:
     log.info(build.summary())
 
     docs_dir = Path(config.docs_dir).resolve()
-    for item in build.index.items:
+    for item, published in [*((i, True) for i in build.index.items), *((i, False) for i in build.hidden)]:
         inclusion = InclusionLevel.DRAFT if item.draft else InclusionLevel.UNDEFINED
         extras = (*item.attachments, *item.assets)
         for uri, source in [(item.src_uri, item.source_path),
@@ -68,6 +68,8 @@ def on_files(files: Files, config) -> Files:
                 found = files.get_file_from_path(source.resolve().relative_to(docs_dir).as_posix())
                 if found is not None:
                     files.remove(found)
+            if not published:  # a draft outside the preview: nowhere in the site
+                continue
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"docs/{uri} krockar med {build.project.display(source)}, "
                                   "som får samma adress. Byt namn på den ena.")

@@ -9,8 +9,13 @@ def relative(from_url: str, to_url: str) -> str:
     Relative links keep the site working under any base path (a GitHub Pages
     project site, a preview folder) without knowing site_url.
     """
-    depth = from_url.count("/") if from_url else 0
-    return "../" * depth + to_url if (depth or to_url) else "./"
+    here = [p for p in from_url.split("/") if p]
+    there = to_url.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    link = "../" * (len(here) - common) + "/".join(there[common:])
+    return link or "./"
 
 
 def paginated(base_url: str, page: int) -> str:

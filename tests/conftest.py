@@ -1,0 +1,157 @@
+"""Shared fixtures: temporary projects, site builds, a local server, Chromium.
+
+- `make_project(files)` copies the site's machinery (mkdocs.yml, data/, hooks/,
+  overrides/, docs/ without news) into a temporary folder and writes the given
+  content files there; `build(project)` runs MkDocs on it in a subprocess.
+- `real_site` is the repository's own site, built once per session.
+- `serve(site_dir)` serves a built site on 127.0.0.1; `browser` is Debian's
+  Chromium driven by Playwright (never a downloaded browser).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+MACHINERY = ["mkdocs.yml", "data", "hooks", "overrides"]
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+    def read(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def copy_machinery(target: Path, with_real_content: bool = False) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in MACHINERY:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    ignore = None if with_real_content else shutil.ignore_patterns("nyheter")
+    shutil.copytree(REPO / "docs", target / "docs", ignore=ignore)
+    if with_real_content:
+        for folder in ("reports", "materials"):
+            shutil.copytree(REPO / folder, target / folder)
+    return target
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def run_build(project: Path, *args: str, strict: bool = True) -> BuildResult:
+    site = project / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site), *args]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env)
+    return BuildResult(done.returncode, done.stdout + done.stderr, site)
+
+
+@pytest.fixture
+def make_project(tmp_path):
+    def make(files: dict[str, str | bytes] | None = None, with_real_content: bool = False) -> Path:
+        project = copy_machinery(tmp_path / "project", with_real_content)
+        for folder in ("reports", "materials", "docs/nyheter"):
+            (project / folder).mkdir(parents=True, exist_ok=True)
+        write_files(project, files or {})
+        return project
+
+    return make
+
+
+@pytest.fixture
+def build():
+    return run_build
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> BuildResult:
+    """The repository's own site, built once (strict) for the whole session."""
+    project = copy_machinery(tmp_path_factory.mktemp("real") / "project", with_real_content=True)
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(site_dir) -> base URL on 127.0.0.1; servers stop with the session."""
+    servers = []
+
+    def start(site: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        server = _Server(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def real_site_url(real_site, serve) -> str:
+    return serve(real_site.site)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} saknas: kör `make chromium` (eller apt-get install chromium). "
+                    "Webbläsartesterna hoppas aldrig över.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,23 @@
+"""Writing test content the way an editor would."""
+
+from __future__ import annotations
+
+import yaml
+
+
+def item_md(body: str = "Brödtext.\n", **fields) -> str:
+    """A content file with the given front-matter fields (None values are left out)."""
+    data = {k: v for k, v in fields.items() if v is not None}
+    front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return f"---\n{front}---\n\n{body}"
+
+
+def report(title: str, date: str, principles=("kultur",), municipalities=(), **more) -> str:
+    return item_md(title=title, date=date, principles=list(principles),
+                   municipalities=list(municipalities) or None,
+                   summary=more.pop("summary", f"Sammanfattning av {title}."), **more)
+
+
+def news(title: str, date: str, principles=(), municipalities=(), **more) -> str:
+    return item_md(title=title, date=date, principles=list(principles) or None,
+                   municipalities=list(municipalities) or None, **more)
