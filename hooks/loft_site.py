@@ -87,6 +87,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return build.page_markdown(page.file.src_uri, markdown) if build else markdown
 
 
+def on_page_context(context, page, config, nav):
+    if state.build is not None:
+        context["loft_head"] = state.build.head_html(page.file.src_uri)
+    return context
+
+
 def on_post_page(output: str, page, config) -> str:
     # MkDocs marks preview-only pages with an English "DRAFT"; ours say "Utkast" instead.
     return output.replace(

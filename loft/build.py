@@ -71,6 +71,10 @@ class SiteBuild:
             return self.renderer.overview_page(overview)
         return self.renderer.fill_blocks(_page_url(src_uri), markdown)
 
+    def head_html(self, src_uri: str) -> str:
+        """Extra <head> markup for the page at src_uri (metadata, feeds)."""
+        return ""
+
     def extra_files(self) -> dict[str, str]:
         """Files written beside the pages after the build (site-relative path -> text)."""
         return {CATALOGUE_PATH: render_catalogue(self.index)}

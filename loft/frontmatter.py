@@ -8,6 +8,9 @@ import yaml
 
 from .problems import Problem
 
+# libyaml's parser is about 15 times faster; positions are the same.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class FrontMatter:
@@ -38,7 +41,7 @@ def read(text: str, path: str) -> tuple[FrontMatter | None, list[Problem]]:
     yaml_text = "\n".join(lines[1:end])
     offset = 1  # YAML line 0 is file line 2
     try:
-        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        root = yaml.compose(yaml_text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (None, None)
