@@ -388,9 +388,10 @@ def _count_link(href: str, count: int, label: str) -> str:
 
 
 def _table(chart_id: str, title: str, head: str, body: str) -> str:
+    # No wrapper of our own: Material wraps every table in its own scroll container.
     return (f'<details class="loft-chart__data"><summary>{TABLE_SUMMARY}</summary>'
-            f'<div class="loft-chart__table"><table id="{chart_id}-table"><caption>{escape(title)}</caption>'
-            f'<thead>{head}</thead><tbody>{body}</tbody></table></div></details>')
+            f'<table id="{chart_id}-table"><caption>{escape(title)}</caption>'
+            f'<thead>{head}</thead><tbody>{body}</tbody></table></details>')
 
 
 # Patterns tell the series apart without colour: plain, hatched, dotted, crossed.
