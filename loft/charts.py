@@ -344,7 +344,7 @@ class Charts:
                 + ". " + (f"Inget material: {', '.join(without)}." if without else ""))
         row_h, fs = 26, FONT
         label_w = max((text_width(b.label) for b in bars), default=0) + 14
-        plot_w = 260
+        plot_w = 200
         width = label_w + plot_w + 48
         height = row_h * len(bars) + 4
         svg = [_svg_open(chart_id, width, height), f'<title id="{chart_id}-title">{escape(title)}</title>',
