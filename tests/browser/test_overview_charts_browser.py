@@ -38,7 +38,7 @@ def test_charts_are_drawn_with_the_scheme_palette(browser, real_site_url, scheme
             "slate" if scheme == "dark" else "default")
         for chart in ("#loft-spread-kommuner", "#loft-spread-years"):
             box = page.locator(f"{chart} svg").bounding_box()
-            assert box["width"] > 300 and box["height"] > 50
+            assert box["width"] > 200 and box["height"] > 50
         bar_fill = page.evaluate("getComputedStyle(document.querySelector('.loft-bar')).fill")
         assert bar_fill == ("rgb(0, 114, 178)" if scheme == "light" else "rgb(86, 180, 233)")
         page.goto(real_site_url + "principer/")
