@@ -151,6 +151,8 @@ class PageRenderer:
                     facts.append(f"<div><dt>{escape(detail.label)}</dt><dd{lang}>{escape(str(value))}</dd></div>")
             if facts:
                 out += [f'<dl class="loft-facts">{"".join(facts)}</dl>', ""]
+            if term.get("description") and term.get("summary"):  # in one sentence, then in full
+                out += [f'<p class="loft-lead">{escape(str(term.get("summary")).strip())}</p>', ""]
             text = term.get("description") or term.get("summary")
             if text:
                 out += [str(text).strip(), ""]

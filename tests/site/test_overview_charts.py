@@ -161,6 +161,8 @@ def test_principle_pages_explain_the_principle(real_site):
         first_paragraph = principle["description"].strip().split("\n\n")[0].split("\n")[0]
         assert first_paragraph in unescape(html), principle["id"]
         assert "Frågor för ledningsgruppen" in html
+        summary = " ".join(principle["summary"].split())
+        assert f'<p class="loft-lead">{summary}</p>' in unescape(html), principle["id"]
         for question in principle["questions"]:
             assert f"<li>{question}</li>" in unescape(html)
 

@@ -222,7 +222,7 @@ def test_term_page_points_to_its_items_and_shows_the_charts(site, tmp_path):
         < page.index("## Publicerat material")
     assert '<a href="#publicerat-material">Gå direkt till materialet (5 publikationer)</a>' in page
     assert 'id="loft-spread-kommuner"' in page and 'id="loft-spread-years"' in page
-    assert "Nummer i standarden" in page
+    assert "Nummer i standardens lista" in page
     # Only page 1 of a listing carries the intro and the charts.
     paged = make_build(tmp_path / "paged", page_size=2)
     first = paged.renderer.listing_page(paged.listings["principer/kultur/index.md"])
