@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import REPO
+from harness import REPO
 
 SVG = "{http://www.w3.org/2000/svg}"
 FACETS = {f["path"]: f for f in yaml.safe_load((REPO / "data/facets.yml").read_text(encoding="utf-8"))}

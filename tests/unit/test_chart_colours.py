@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import REPO
+from harness import REPO
 from loft.charts import HEAT_LEVELS
 
 CSS = (REPO / "docs/assets/stylesheets/loft-charts.css").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 import yaml
 
-from conftest import copy_machinery, write_files
+from harness import copy_machinery, write_files
 from helpers import news, report
 from loft.build import SiteBuild
 from loft.charts import HEAT_LEVELS, Charts, Tallies, heat_level, heat_ranges
