@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .feeds import FEED_MEDIA_TYPE, listing_feed_url
 from .listings import Listing, Overview
 from .model import Facet, Item
 from .site_index import SiteIndex
@@ -35,6 +36,8 @@ def format_size(size: int) -> str:
 
 class PageRenderer:
     """Renders page sources from one SiteIndex."""
+
+    citations = None  # loft.citations.Citations, set by SiteBuild: the "Citera" section
 
     def __init__(self, index: SiteIndex):
         self.index = index
@@ -105,6 +108,8 @@ class PageRenderer:
             )
             out += ["## Ladda ner", "", f'<ul class="loft-attachments">{links}</ul>', ""]
         out.append(body.strip("\n"))
+        if self.citations is not None:
+            out += ["", *self.citations.section(item)]
         return "\n".join(out) + "\n"
 
     # --- listings ---------------------------------------------------------
@@ -116,6 +121,10 @@ class PageRenderer:
         out = [f"# {_md_heading(title)}", ""]
         if listing.page == 1:
             out += self._listing_intro(listing)
+        feed = listing_feed_url(listing)
+        if feed:
+            link = self._link(url, feed, f"Atom-flöde för {listing.title}", f' type="{FEED_MEDIA_TYPE}"')
+            out += [f'<p class="loft-feed">Få besked om nytt material i din flödesläsare: {link}</p>', ""]
         nouns = GENERIC_NOUNS
         if listing.kind == "type" and listing.items:
             nouns = listing.items[0].type.count_nouns
