@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from itertools import islice
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from .dates import PartialDate
 from .listings import Listing
@@ -31,6 +32,8 @@ MAX_ENTRIES = 50
 EMPTY_SITE_UPDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # Namespace of the feeds' and entries' ids: stable when the site moves to another address.
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "loft-kunskapsbank")
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_LINK_ATTRIBUTES = ("rel", "type", "hreflang", "title", "length")
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,24 @@ def render_atom(feed: Feed, index: SiteIndex, meta: SiteMetadata, site_updated: 
         for attachment in item.attachments:
             entry.link(href=meta.link(here, item.file_url(attachment)), rel="enclosure",
                        type=media_type(attachment.extension), length=str(attachment.size))
-    return generator.atom_str(pretty=True).decode("utf-8")
+    return _with_entry_link_attributes(generator).decode("utf-8")
+
+
+def _with_entry_link_attributes(generator: FeedGenerator) -> bytes:
+    """The Atom XML, with the attributes feedgen 1.0.0 drops from entry links.
+
+    feedgen writes only href on an entry's <link> (python-feedgen issue #135),
+    which would turn an enclosure into a second alternate link. The links are
+    written in the order they were given, so each gets its attributes back.
+    """
+    root = etree.fromstring(generator.atom_str())
+    for element, entry in zip(root.iterfind(f"{_ATOM}entry"), generator.entry()):
+        for link, data in zip(element.iterfind(f"{_ATOM}link"), entry.link() or ()):
+            for name in _LINK_ATTRIBUTES:
+                if data.get(name):
+                    link.set(name, str(data[name]))
+    etree.indent(root, space="  ")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 def render_feeds(index: SiteIndex, meta: SiteMetadata) -> dict[str, str]:
