@@ -8,7 +8,7 @@ optional): without it every link stays relative and no absolute URL is made up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -21,6 +21,7 @@ from .urls import relative
 METADATA_FILE = "data/metadata.yml"
 TYPES_FILE = "data/types.yml"
 DEFAULT_SCHEMA_TYPE = "CreativeWork"
+CITATION_KEYS = ("csl", "bibtex", "ris")
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,35 @@ class SiteMetadata:
     open_data: dict[str, Any]
 
     @classmethod
-    def load(cls, root: Path | str, site_url: str | None = None,
-             site_name: str = "LOFT kunskapsbank") -> SiteMetadata:
+    def load(cls, root: Path | str, site_url: str | None = None, site_name: str = "LOFT kunskapsbank",
+             facet_fields: tuple[str, ...] | None = None) -> SiteMetadata:
+        """Read the data files; their mistakes are raised together as ContentError."""
         root = Path(root)
         problems: list[Problem] = []
         raw = _read_mapping(root, METADATA_FILE, problems)
         types_raw = yaml.safe_load((root / TYPES_FILE).read_text(encoding="utf-8")) or []
+        for entry in types_raw:
+            citation = entry.get("citation") if isinstance(entry, dict) else None
+            if citation is not None and (not isinstance(citation, dict) or set(citation) != set(CITATION_KEYS)):
+                problems.append(Problem(TYPES_FILE, None, None, "citation",
+                                        f"citation för typen {entry.get('id')} ska ange exakt "
+                                        f"{', '.join(CITATION_KEYS)}, till exempel "
+                                        "{csl: report, bibtex: techreport, ris: RPRT}."))
+        facets = {}
+        allowed = [f.name for f in fields(FacetSchema)]
+        for field_name, mapping in (raw.get("schema_org") or {}).items():
+            if facet_fields is not None and field_name not in facet_fields:
+                problems.append(Problem(METADATA_FILE, None, None, "schema_org",
+                                        f"\"{field_name}\" är ingen facett. Facetter: {', '.join(facet_fields)}."))
+                continue
+            unknown = sorted(set(mapping or {}) - set(allowed))
+            if not isinstance(mapping, dict) or unknown or not {"property", "type"} <= set(mapping):
+                problems.append(Problem(METADATA_FILE, None, None, "schema_org",
+                                        f"beskrivningen av {field_name} ska ha property och type och "
+                                        f"får bara ha {', '.join(allowed)}"
+                                        + (f" (inte {', '.join(unknown)})." if unknown else ".")))
+                continue
+            facets[str(field_name)] = FacetSchema(**mapping)
         publisher = raw.get("publisher") or {}
         if not publisher.get("name"):
             problems.append(Problem(METADATA_FILE, None, None, "publisher",
@@ -94,7 +118,7 @@ class SiteMetadata:
                 )
                 for t in types_raw if isinstance(t, dict) and t.get("id")
             },
-            facets={str(k): FacetSchema(**v) for k, v in (raw.get("schema_org") or {}).items()},
+            facets=facets,
             open_data=dict(raw.get("open_data") or {}),
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .feeds import FEED_MEDIA_TYPE, listing_feed_url
+from .feeds import FEED_MEDIA_TYPE, listing_feed_url, site_feed_url
 from .listings import Listing, Overview
 from .model import Facet, Item
 from .site_index import SiteIndex
@@ -243,7 +243,10 @@ class PageRenderer:
         blocks = {
             "latest": (self.card_list(page_url, latest, 3) if latest
                        else '<p class="loft-empty">Här finns inget publicerat material ännu.</p>')
-            + f'\n<ul class="loft-more">{type_links}</ul>',
+            + f'\n<ul class="loft-more">{type_links}</ul>'
+            + '\n<p class="loft-feed">Få besked om nytt material i din flödesläsare: '
+            + self._link(page_url, site_feed_url(), "Atom-flöde för allt nytt material",
+                         f' type="{FEED_MEDIA_TYPE}"') + "</p>",
             "years": self.year_list(page_url),
         }
         for facet in self.index.facets:

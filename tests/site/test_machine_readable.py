@@ -15,8 +15,8 @@ import feedparser
 import jsonschema
 import pytest
 import rdflib
+import rdflib.namespace as ns
 import yaml
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 from conftest import REPO, copy_machinery, run_build, write_files
 from helpers import news, report
@@ -356,34 +356,34 @@ def test_schema_rejects_what_the_catalogue_never_holds(relative_site):
 
 def dcat_graph(result) -> tuple[rdflib.Graph, rdflib.term.Node]:
     graph = rdflib.Graph().parse((result.site / "api/dcat.jsonld").as_uri(), format="json-ld")
-    [dataset] = list(graph.subjects(RDF.type, DCAT.Dataset))
+    [dataset] = list(graph.subjects(ns.RDF.type, ns.DCAT.Dataset))
     return graph, dataset
 
 
 def test_dcat_description_has_the_mandatory_and_recommended_fields(site):
     graph, dataset = dcat_graph(site)
-    [title] = graph.objects(dataset, DCTERMS.title)
+    [title] = graph.objects(dataset, ns.DCTERMS.title)
     assert title.language == "sv" and "katalog" in str(title)
-    assert str(next(graph.objects(dataset, DCTERMS.description)))
-    publishers = list(graph.objects(dataset, DCTERMS.publisher))
+    assert str(next(graph.objects(dataset, ns.DCTERMS.description)))
+    publishers = list(graph.objects(dataset, ns.DCTERMS.publisher))
     assert len(publishers) == 1  # exactly one
-    assert str(graph.value(publishers[0], FOAF.name)).startswith("LOFT")
-    [contact] = graph.objects(dataset, DCAT.contactPoint)
+    assert str(graph.value(publishers[0], ns.FOAF.name)).startswith("LOFT")
+    [contact] = graph.objects(dataset, ns.DCAT.contactPoint)
     vcard = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
     assert str(graph.value(contact, vcard.hasURL)).startswith("https://")
     assert not any(str(o).startswith("mailto:") for o in graph.objects(contact, None))
-    assert {str(k) for k in graph.objects(dataset, DCAT.keyword)} >= {"innovationsledning", "ISO 56002"}
-    assert list(graph.objects(dataset, DCAT.theme))
-    assert str(graph.value(dataset, DCTERMS.modified)) == "2023-05"  # newest item, not the build date
+    assert {str(k) for k in graph.objects(dataset, ns.DCAT.keyword)} >= {"innovationsledning", "ISO 56002"}
+    assert list(graph.objects(dataset, ns.DCAT.theme))
+    assert str(graph.value(dataset, ns.DCTERMS.modified)) == "2023-05"  # newest item, not the build date
     access = {}
-    for distribution in graph.objects(dataset, DCAT.distribution):
-        assert graph.value(distribution, DCTERMS.license) is not None
-        access[str(graph.value(distribution, DCAT.mediaType)).rsplit("/", 2)[-2:][-1]] = str(
-            graph.value(distribution, DCAT.accessURL))
+    for distribution in graph.objects(dataset, ns.DCAT.distribution):
+        assert graph.value(distribution, ns.DCTERMS.license) is not None
+        access[str(graph.value(distribution, ns.DCAT.mediaType)).rsplit("/", 2)[-2:][-1]] = str(
+            graph.value(distribution, ns.DCAT.accessURL))
     base = SITE_URL if SITE_URL in site.read("api/dcat.jsonld") else site.site.as_uri() + "/"
     assert access == {"json": base + "api/items.json", "atom+xml": base + "atom.xml"}
-    [catalog] = graph.subjects(RDF.type, DCAT.Catalog)
-    assert (catalog, DCAT.dataset, dataset) in graph
+    [catalog] = graph.subjects(ns.RDF.type, ns.DCAT.Catalog)
+    assert (catalog, ns.DCAT.dataset, dataset) in graph
 
 
 # --- sitemap -------------------------------------------------------------------
