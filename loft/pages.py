@@ -121,15 +121,12 @@ class PageRenderer:
         out = [f"# {_md_heading(title)}", ""]
         if listing.page == 1:
             out += self._listing_intro(listing)
-        feed = listing_feed_url(listing)
-        if feed:
-            link = self._link(url, feed, f"Atom-flöde för {listing.title}", f' type="{FEED_MEDIA_TYPE}"')
-            out += [f'<p class="loft-feed">Få besked om nytt material i din flödesläsare: {link}</p>', ""]
         nouns = GENERIC_NOUNS
         if listing.kind == "type" and listing.items:
             nouns = listing.items[0].type.count_nouns
         if not listing.total:
             out += [f'<p class="loft-empty">{escape(listing.empty)}</p>', ""]
+            out += self._feed_link(listing)
             return "\n".join(out) + "\n"
         start = listing.first_number
         end = start + len(listing.items) - 1
@@ -141,10 +138,19 @@ class PageRenderer:
         if heading:
             out += [f"## {heading}", ""]
         out += [f'<p class="loft-count">{shown[0].upper() + shown[1:]}</p>', ""]
+        out += self._feed_link(listing)
         out += [self.card_list(url, listing.items, 3 if heading else 2), ""]
         if listing.pages > 1:
             out += [self._pagination(listing), ""]
         return "\n".join(out) + "\n"
+
+    def _feed_link(self, listing: Listing) -> list[str]:
+        """The visible link to the listing's feed (loft/feeds.py), if it has one."""
+        feed = listing_feed_url(listing)
+        if not feed:
+            return []
+        link = self._link(listing.url, feed, f"Atom-flöde för {listing.title}", f' type="{FEED_MEDIA_TYPE}"')
+        return [f'<p class="loft-feed">Få besked om nytt material i din flödesläsare: {link}</p>', ""]
 
     def _listing_intro(self, listing: Listing) -> list[str]:
         out: list[str] = []
