@@ -17,7 +17,7 @@ import json
 from typing import Any
 
 from .catalogue import CATALOGUE_PATH
-from .feeds import FEED_MEDIA_TYPE, site_feed_url
+from .feeds import FEED_MEDIA_TYPE, MAX_ENTRIES, site_feed_url
 from .metadata import SiteMetadata
 from .site_index import SiteIndex
 
@@ -99,8 +99,9 @@ def dcat(index: SiteIndex, meta: SiteMetadata) -> dict[str, Any]:
                "@type": "vcard:Organization", "vcard:fn": meta.contact_name,
                "vcard:hasURL": {"@id": meta.contact_url}}
 
-    def distribution(name: str, path: str, title: str, media_type: str, file_type: str) -> dict[str, Any]:
-        data = {
+    def distribution(name: str, path: str, title: str, media_type: str, file_type: str,
+                     schema: str | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {
             "@id": f"{document}#{name}",
             "@type": "dcat:Distribution",
             "dcterms:title": text(title),
@@ -109,6 +110,8 @@ def dcat(index: SiteIndex, meta: SiteMetadata) -> dict[str, Any]:
             "dcat:mediaType": {"@id": IANA + media_type},
             "dcterms:format": {"@id": FILE_TYPE + file_type},
         }
+        if schema:
+            data["dcterms:conformsTo"] = iri(schema)
         if licence:
             data["dcterms:license"] = licence
         return data
@@ -125,10 +128,11 @@ def dcat(index: SiteIndex, meta: SiteMetadata) -> dict[str, Any]:
         "dcat:theme": [{"@id": DATA_THEME + t} for t in settings.get("themes") or ()],
         "dcterms:language": {"@id": LANGUAGE_SWEDISH},
         "dcat:landingPage": iri("oppna-data/"),
-        "dcterms:conformsTo": iri(SCHEMA_PATH),
         "dcat:distribution": [
-            distribution("json", CATALOGUE_PATH, "Katalogen som JSON", "application/json", "JSON"),
-            distribution("atom", site_feed_url(), "Nytt material som Atom-flöde", FEED_MEDIA_TYPE, "ATOM"),
+            distribution("json", CATALOGUE_PATH, "Hela katalogen som JSON", "application/json", "JSON",
+                         schema=SCHEMA_PATH),
+            distribution("atom", site_feed_url(), f"De {MAX_ENTRIES} senaste publiceringarna som Atom-flöde",
+                         FEED_MEDIA_TYPE, "ATOM"),
         ],
     }
     if published:

@@ -42,9 +42,9 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated:DeprecationWarning"
 def _build(tmp_path_factory, name: str, site_url: str | None):
     project = copy_machinery(tmp_path_factory.mktemp(name) / "project")
     write_files(project, CORPUS)
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    assert "site_url" in config  # the repository's mkdocs.yml reads it from LOFT_SITE_URL
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nsite_url: !ENV LOFT_SITE_URL\n" in text  # the address comes from the environment
+    assert "page_size: 50" in text
     (project / "mkdocs.yml").write_text(text.replace("page_size: 50", f"page_size: {PAGE_SIZE}"),
                                         encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
@@ -382,6 +382,8 @@ def test_dcat_description_has_the_mandatory_and_recommended_fields(site):
             graph.value(distribution, ns.DCAT.accessURL))
     base = SITE_URL if SITE_URL in site.read("api/dcat.jsonld") else site.site.as_uri() + "/"
     assert access == {"json": base + "api/items.json", "atom+xml": base + "atom.xml"}
+    schemas = {str(o) for o in graph.objects(None, ns.DCTERMS.conformsTo)}
+    assert schemas == {base + "api/items.schema.json"}
     [catalog] = graph.subjects(ns.RDF.type, ns.DCAT.Catalog)
     assert (catalog, ns.DCAT.dataset, dataset) in graph
 
