@@ -23,7 +23,7 @@ from .metadata import SiteMetadata
 from .model import Item
 from .pages import count_text
 from .site_index import SiteIndex
-from .structured_data import item_jsonld, jsonld_script
+from .structured_data import item_jsonld, jsonld_script, page_jsonld, term_jsonld
 from .urls import relative
 
 MAX_DESCRIPTION = 300
@@ -41,6 +41,7 @@ class PageInfo:
     item: Item | None = None
     feed_url: str | None = None  # the feed of the listing this page belongs to
     feed_title: str = ""
+    listing: Listing | None = None
 
     @property
     def escaped_description(self) -> str:
@@ -66,7 +67,7 @@ class PageHead:
         listing = self.listings.get(src_uri)
         if listing is not None:
             return PageInfo(url, _listing_title(listing), shorten(self._listing_description(listing)),
-                            feed_url=listing_feed_url(listing), feed_title=listing.title)
+                            feed_url=listing_feed_url(listing), feed_title=listing.title, listing=listing)
         overview = self.overviews.get(src_uri)
         if overview is not None:
             text = first_paragraph(overview.intro) or f"{overview.title} i {self.meta.site_name}."
@@ -107,6 +108,14 @@ class PageHead:
         if info.item is not None:
             tags += [_meta("name", name, content) for name, content in self.citations.scholar_tags(info.item)]
             tags.append(jsonld_script(item_jsonld(info.item, self.index, self.meta)))
+        elif info.listing is not None:
+            listing = info.listing
+            about = (term_jsonld(listing.term, listing.facet, self.meta)
+                     if listing.term is not None and listing.facet is not None else None)
+            tags.append(jsonld_script(page_jsonld("CollectionPage", info.title, info.description,
+                                                  info.url, self.meta, about)))
+        elif info.url == "":
+            tags.append(jsonld_script(page_jsonld("WebSite", info.title, info.description, "", self.meta)))
         return "\n".join(tags)
 
     def _feed_link(self, here: str, feed: str, title: str) -> str:

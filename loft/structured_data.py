@@ -70,6 +70,30 @@ def item_jsonld(item: Item, index: SiteIndex, meta: SiteMetadata) -> dict[str, A
     return data
 
 
+def page_jsonld(kind: str, title: str, description: str, url: str, meta: SiteMetadata,
+                about: dict[str, Any] | None = None) -> dict[str, Any]:
+    """JSON-LD of the start page (WebSite) or of a listing page (CollectionPage)."""
+    data: dict[str, Any] = {"@context": CONTEXT, "@type": kind, "name": title,
+                            "description": description, "inLanguage": "sv"}
+    if meta.absolute(url):
+        data["url"] = meta.absolute(url)
+    if kind != "WebSite":
+        website: dict[str, Any] = {"@type": "WebSite", "name": meta.site_name}
+        if meta.absolute(""):
+            website["url"] = meta.absolute("")
+        data["isPartOf"] = website
+    if about is not None:
+        data["about"] = about
+    data["publisher"] = organisation_jsonld(meta.publisher)
+    return data
+
+
+def term_jsonld(term: Term, facet: Facet, meta: SiteMetadata) -> dict[str, Any] | None:
+    """A facet term as schema.org describes it, or None if its facet has no mapping."""
+    schema = meta.facets.get(facet.field)
+    return _term_jsonld(term, facet, schema, meta) if schema is not None else None
+
+
 def _term_jsonld(term: Term, facet: Facet, schema: FacetSchema, meta: SiteMetadata) -> dict[str, Any]:
     name = term.label if schema.name == "label" else str(term.get(schema.name) or term.label)
     data: dict[str, Any] = {"@type": schema.type, "name": name}

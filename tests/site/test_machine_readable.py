@@ -421,3 +421,16 @@ def test_developer_page_is_in_the_nav_and_links_what_exists(relative_site):
     for href in re.findall(r'href="\.\./([^"#]+\.(?:json|jsonld|xml))"', html):
         assert (relative_site.site / href).is_file(), href
     assert 'href="oppna-data/"' in relative_site.read("index.html")
+
+
+def test_listings_and_start_page_describe_themselves_in_jsonld(absolute_site):
+    kultur = jsonld(absolute_site.read("principer/kultur/sida/2/index.html"))
+    assert kultur["@type"] == "CollectionPage" and kultur["url"] == SITE_URL + "principer/kultur/sida/2/"
+    assert kultur["about"]["@type"] == "DefinedTerm" and kultur["about"]["termCode"] == "kultur"
+    assert kultur["isPartOf"] == {"@type": "WebSite", "name": "LOFT kunskapsbank", "url": SITE_URL}
+    place = jsonld(absolute_site.read("kommuner/kungsbacka/index.html"))["about"]
+    assert place["identifier"]["value"] == "1384"
+    assert "about" not in jsonld(absolute_site.read("rapporter/index.html"))
+    start = jsonld(absolute_site.read("index.html"))
+    assert start["@type"] == "WebSite" and start["url"] == SITE_URL and start["publisher"]["alternateName"] == "LOFT"
+    assert "application/ld+json" not in absolute_site.read("om-loft/index.html")
