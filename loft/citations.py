@@ -157,8 +157,9 @@ class Citations:
         if keywords:
             fields.append(("keywords", _bib(", ".join(keywords))))
         fields.append(("language", "swedish"))
-        body = ",\n".join(f"  {name} = {{{value}}}" if not value.isdigit() and name != "month"
-                          else f"  {name} = {value}" for name, value in fields)
+        # year and month are bare (a number, a month macro); everything else is braced.
+        body = ",\n".join(f"  {name} = {value}" if name in ("year", "month") else f"  {name} = {{{value}}}"
+                          for name, value in fields)
         return f"@{kind}{{{self.key(item)},\n{body}\n}}\n"
 
     def ris(self, item: Item) -> str:

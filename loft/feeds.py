@@ -23,7 +23,6 @@ from .listings import Listing
 from .metadata import SiteMetadata, media_type
 from .model import Item
 from .site_index import SiteIndex
-from .urls import relative
 
 FEED_FILE = "atom.xml"
 FEED_MEDIA_TYPE = "application/atom+xml"

@@ -8,7 +8,6 @@ import json
 import re
 from datetime import datetime, timezone
 from html import unescape
-from pathlib import Path
 
 import bibtexparser
 import feedparser
