@@ -26,7 +26,7 @@ from .site_index import SiteIndex
 
 FEED_FILE = "atom.xml"
 FEED_MEDIA_TYPE = "application/atom+xml"
-MAX_ENTRIES = 50
+MAX_ENTRIES = 50  # also said on docs/oppna-data.md
 # `updated` of a feed while the whole site is empty: a fixed date, not the build time.
 EMPTY_SITE_UPDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # Namespace of the feeds' and entries' ids: stable when the site moves to another address.
