@@ -50,7 +50,8 @@ def on_files(files: Files, config) -> Files:
     options = config.extra.get("loft") or {}
     try:
         build = SiteBuild.create(root, preview=state.command == "serve",
-                                 page_size=int(options.get("page_size", 50)))
+                                 page_size=int(options.get("page_size", 50)),
+                                 site_url=config.site_url, site_name=config.site_name)
     except ContentError as error:
         raise PluginError(str(error)) from None
     state.build = build
@@ -84,12 +85,28 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     build = state.build
-    return build.page_markdown(page.file.src_uri, markdown) if build else markdown
+    if build is None:
+        return markdown
+    # A stable update date (the item's), not the build date: the sitemap.xml.gz
+    # MkDocs writes takes its timestamp from it.
+    page.update_date = build.machine.page_date(page.file.src_uri)
+    return build.page_markdown(page.file.src_uri, markdown)
 
 
 def on_page_context(context, page, config, nav):
     if state.build is not None:
-        context["loft_head"] = state.build.head_html(page.file.src_uri)
+        # The page's own description for the theme's <meta name="description">.
+        info = state.build.machine.page_info(page.file.src_uri, page.title or "", page.markdown or "",
+                                             page.meta.get("description"))
+        page.meta["description"] = info.escaped_description
+        context["loft_head"] = state.build.head_html(page.file.src_uri, info)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "sitemap.xml" and state.build is not None:
+        pages = [(f.src_uri, f.url) for f in context["pages"] if f.page is not None and not f.page.is_link]
+        context["loft_sitemap"] = state.build.machine.sitemap(pages)
     return context
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .catalogue import CATALOGUE_PATH, render_catalogue
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
+from .machine_readable import MachineReadable
 from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError
@@ -34,7 +35,8 @@ class SiteBuild:
 
     @classmethod
     def create(cls, root: Path | str, preview: bool = False,
-               page_size: int = DEFAULT_PAGE_SIZE) -> SiteBuild:
+               page_size: int = DEFAULT_PAGE_SIZE, site_url: str | None = None,
+               site_name: str = "LOFT kunskapsbank") -> SiteBuild:
         project = Project.load(root)
         items, problems = project.load_items()
         if problems:
@@ -46,6 +48,9 @@ class SiteBuild:
         build.listings = {l.src_uri: l for l in all_listings(index, page_size)}
         build.overviews = {o.src_uri: o for o in all_overviews(index)}
         build.renderer = PageRenderer(index)
+        # Feeds, citations, open data and page metadata (loft/machine_readable.py).
+        build.machine = MachineReadable(project, index, build.listings, build.overviews, site_url, site_name)
+        build.renderer.citations = build.machine.citations
         return build
 
     def generated_pages(self) -> list[str]:
@@ -71,13 +76,16 @@ class SiteBuild:
             return self.renderer.overview_page(overview)
         return self.renderer.fill_blocks(_page_url(src_uri), markdown)
 
-    def head_html(self, src_uri: str) -> str:
-        """Extra <head> markup for the page at src_uri (metadata, feeds)."""
-        return ""
+    def head_html(self, src_uri: str, info=None) -> str:
+        """Extra <head> markup for the page at src_uri (metadata, feeds);
+        info: the page's PageInfo from machine.page_info, when the adapter has it."""
+        return self.machine.head_html(src_uri, info)
 
     def extra_files(self) -> dict[str, str]:
         """Files written beside the pages after the build (site-relative path -> text)."""
-        return {CATALOGUE_PATH: render_catalogue(self.index)}
+        files = {CATALOGUE_PATH: render_catalogue(self.index)}
+        files.update(self.machine.extra_files())
+        return files
 
     def summary(self) -> str:
         parts = [count_text(len(self.index.by_type[t.id]), t.count_nouns) for t in self.project.types]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from .charts import Charts
+from .feeds import FEED_MEDIA_TYPE, listing_feed_url, site_feed_url
 from .listings import Listing, Overview
 from .model import Facet, Item
 from .site_index import SiteIndex
@@ -36,6 +37,8 @@ def format_size(size: int) -> str:
 
 class PageRenderer:
     """Renders page sources from one SiteIndex."""
+
+    citations = None  # loft.citations.Citations, set by SiteBuild: the "Citera" section
 
     def __init__(self, index: SiteIndex):
         self.index = index
@@ -107,6 +110,8 @@ class PageRenderer:
             )
             out += ["## Ladda ner", "", f'<ul class="loft-attachments">{links}</ul>', ""]
         out.append(body.strip("\n"))
+        if self.citations is not None:
+            out += ["", *self.citations.section(item)]
         return "\n".join(out) + "\n"
 
     # --- listings ---------------------------------------------------------
@@ -123,6 +128,7 @@ class PageRenderer:
             nouns = listing.items[0].type.count_nouns
         if not listing.total:
             out += [f'<p class="loft-empty">{escape(listing.empty)}</p>', ""]
+            out += self._feed_link(listing)
             return "\n".join(out) + "\n"
         start = listing.first_number
         end = start + len(listing.items) - 1
@@ -134,10 +140,19 @@ class PageRenderer:
         if heading:
             out += [f"## {heading}", ""]
         out += [f'<p class="loft-count">{shown[0].upper() + shown[1:]}</p>', ""]
+        out += self._feed_link(listing)
         out += [self.card_list(url, listing.items, 3 if heading else 2), ""]
         if listing.pages > 1:
             out += [self._pagination(listing), ""]
         return "\n".join(out) + "\n"
+
+    def _feed_link(self, listing: Listing) -> list[str]:
+        """The visible link to the listing's feed (loft/feeds.py), if it has one."""
+        feed = listing_feed_url(listing)
+        if not feed:
+            return []
+        link = self._link(listing.url, feed, f"Atom-flöde för {listing.title}", f' type="{FEED_MEDIA_TYPE}"')
+        return [f'<p class="loft-feed">Få besked om nytt material i din flödesläsare: {link}</p>', ""]
 
     def _listing_intro(self, listing: Listing) -> list[str]:
         out: list[str] = []
@@ -253,7 +268,10 @@ class PageRenderer:
         blocks = {
             "latest": (self.card_list(page_url, latest, 3) if latest
                        else '<p class="loft-empty">Här finns inget publicerat material ännu.</p>')
-            + f'\n<ul class="loft-more">{type_links}</ul>',
+            + f'\n<ul class="loft-more">{type_links}</ul>'
+            + '\n<p class="loft-feed">Få besked om nytt material i din flödesläsare: '
+            + self._link(page_url, site_feed_url(), "Atom-flöde för allt nytt material",
+                         f' type="{FEED_MEDIA_TYPE}"') + "</p>",
             "years": self.year_list(page_url),
             "matrix": self.charts.matrix(page_url),
         }

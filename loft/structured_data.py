@@ -1,0 +1,139 @@
+"""schema.org JSON-LD for item pages.
+
+The schema.org type of each content type is data (`schema_org` in
+data/types.yml), and so is how each facet is described (`schema_org` in
+data/metadata.yml): the principles become DefinedTerms of the ISO 56002 term
+set under `about`, the municipalities AdministrativeAreas with their kommunkod
+under `spatialCoverage`. Attachments are MediaObjects under `encoding`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .metadata import FacetSchema, Organisation, SiteMetadata, media_type
+from .model import Facet, Item
+from .site_index import SiteIndex
+from .vocabulary import Term
+
+CONTEXT = "https://schema.org"
+
+
+def organisation_jsonld(org: Organisation) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Organization", "name": org.name}
+    if org.short_name:
+        data["alternateName"] = org.short_name
+    if org.url:
+        data["url"] = org.url
+    if org.members:
+        data["member"] = [organisation_jsonld(m) for m in org.members]
+    return data
+
+
+def item_jsonld(item: Item, index: SiteIndex, meta: SiteMetadata) -> dict[str, Any]:
+    """The JSON-LD object of one item page (absolute URLs only when site_url is known)."""
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": meta.type_meta(item.type.id).schema_org,
+        "name": item.title,
+        "headline": item.title,
+        "datePublished": item.date.iso,
+        "inLanguage": "sv",
+    }
+    url = meta.absolute(item.url)
+    if url:
+        data["@id"] = url
+        data["url"] = url
+    if item.summary:
+        data["description"] = item.summary
+    if item.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in item.authors]
+    data["publisher"] = organisation_jsonld(meta.publisher)
+    for facet in index.facets:
+        schema = meta.facets.get(facet.field)
+        terms = item.terms(facet)
+        if schema is not None and terms:
+            data.setdefault(schema.property, []).extend(
+                _term_jsonld(term, facet, schema, meta) for term in terms)
+    if item.attachments:
+        data["encoding"] = [
+            {
+                "@type": "MediaObject",
+                "name": attachment.name.rsplit("/", 1)[-1],
+                "contentUrl": meta.link(item.url, item.file_url(attachment)),
+                "encodingFormat": media_type(attachment.extension),
+                "contentSize": content_size(attachment.size),
+            }
+            for attachment in item.attachments
+        ]
+    return data
+
+
+def page_jsonld(kind: str, title: str, description: str, url: str, meta: SiteMetadata,
+                about: dict[str, Any] | None = None) -> dict[str, Any]:
+    """JSON-LD of the start page (WebSite) or of a listing page (CollectionPage)."""
+    data: dict[str, Any] = {"@context": CONTEXT, "@type": kind, "name": title,
+                            "description": description, "inLanguage": "sv"}
+    if meta.absolute(url):
+        data["url"] = meta.absolute(url)
+    if kind != "WebSite":
+        website: dict[str, Any] = {"@type": "WebSite", "name": meta.site_name}
+        if meta.absolute(""):
+            website["url"] = meta.absolute("")
+        data["isPartOf"] = website
+    if about is not None:
+        data["about"] = about
+    data["publisher"] = organisation_jsonld(meta.publisher)
+    return data
+
+
+def term_jsonld(term: Term, facet: Facet, meta: SiteMetadata) -> dict[str, Any] | None:
+    """A facet term as schema.org describes it, or None if its facet has no mapping."""
+    schema = meta.facets.get(facet.field)
+    return _term_jsonld(term, facet, schema, meta) if schema is not None else None
+
+
+def _term_jsonld(term: Term, facet: Facet, schema: FacetSchema, meta: SiteMetadata) -> dict[str, Any]:
+    name = term.label if schema.name == "label" else str(term.get(schema.name) or term.label)
+    data: dict[str, Any] = {"@type": schema.type, "name": name}
+    if schema.alternate_name and term.get(schema.alternate_name):
+        data["alternateName"] = str(term.get(schema.alternate_name))
+    if schema.identifier and term.get(schema.identifier):
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": schema.identifier,
+                              "value": str(term.get(schema.identifier))}
+    if schema.type == "DefinedTerm":
+        data["termCode"] = term.id
+        term_set: dict[str, Any] = {"@type": "DefinedTermSet", "name": schema.term_set or facet.title}
+        if meta.absolute(facet.url):
+            term_set["url"] = meta.absolute(facet.url)
+        data["inDefinedTermSet"] = term_set
+        if meta.absolute(facet.term_url(term.id)):
+            data["url"] = meta.absolute(facet.term_url(term.id))
+    if schema.contained_in and term.get(schema.contained_in):
+        data["containedInPlace"] = {"@type": "AdministrativeArea", "name": str(term.get(schema.contained_in))}
+    return data
+
+
+def content_size(size: int) -> str:
+    """File size for machines: "950 B", "350 kB", "1.2 MB" (SI units, decimal point)."""
+    if size < 1000:
+        return f"{size} B"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} kB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside an HTML <script> element.
+
+    Outside strings JSON has no <, > or &, so escaping them everywhere as \\u
+    sequences keeps the JSON equal and makes "</script>" or "<!--" in a title
+    harmless.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def jsonld_script(data: Any) -> str:
+    return f'<script type="application/ld+json">{script_json(data)}</script>'
