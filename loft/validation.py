@@ -34,6 +34,8 @@ _TAG_PATTERN = re.compile(r"<\s*(script|iframe|object|embed)\b", re.IGNORECASE)
 _HANDLER_PATTERN = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 _JS_URL_PATTERN = re.compile(r"javascript\s*:", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+# The theme prints titles and names unescaped in places: no markup may hide in them.
+_MARKUP = re.compile(r"[<>]|&#?[a-zA-Z0-9]+;")
 
 
 @dataclass
@@ -136,6 +138,14 @@ class _Checker:
             self.add("date", str(error), node)
             return None
 
+    def plain(self, key: str, value: str, node: yaml.Node | None = None) -> str:
+        """Titles and names are plain text: markup in them would reach the page as HTML."""
+        if value and _MARKUP.search(value):
+            self.add(key, f"\"{value}\" innehåller tecken som tolkas som HTML (< > eller &...;). "
+                          "Skriv texten utan dem, till exempel \"mindre än\" i stället för <.", node)
+            return ""
+        return value
+
     def summary(self, value: str | None) -> str:
         if value and re.search(r"\n\s*\n", value):
             self.add("summary", "ska vara ett enda stycke utan tomma rader. Flytta resten av "
@@ -202,7 +212,7 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
     check = _Checker(path, front, ctype, facets)
     check.unknown_keys()
     result = ItemFields()
-    result.title = " ".join((check.text("title") or "").split())
+    result.title = check.plain("title", " ".join((check.text("title") or "").split()))
     check.required("title", bool(result.title))
     result.date = check.date()
     check.required("date", result.date is not None)
@@ -210,7 +220,7 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
     result.summary = check.summary(summary)
     if "summary" in ctype.required:
         check.required("summary", bool(result.summary))
-    result.authors = tuple(value for value, _ in check.text_list("authors"))
+    result.authors = tuple(check.plain("authors", value, node) for value, node in check.text_list("authors"))
     result.draft = check.draft()
     for facet in facets:
         result.tags[facet.field] = check.facet(facet)

@@ -239,3 +239,21 @@ def test_script_inside_a_code_block_is_only_text(check):
 def test_problem_format_is_file_line_column_field_message():
     problem = Problem("reports/a.md", 7, 5, "municipalities", "okänd kommun")
     assert problem.format() == "reports/a.md:7:5: municipalities: okänd kommun"
+
+
+@pytest.mark.parametrize("title", ["A</title><script>alert(1)</script>", "Kostnad &lt;b&gt;", "x > y"])
+def test_titles_are_plain_text(check, title):
+    _, problems = check({"reports/a.md": GOOD.replace("title: Insikter om innovation", f"title: '{title}'")})
+    problem = only(problems)
+    assert problem.field == "title" and problem.line == 2 and "tolkas som HTML" in problem.message
+
+
+def test_author_names_are_plain_text(check):
+    _, problems = check({"reports/a.md": GOOD.replace("summary:", "authors:\n  - <b>Anna</b>\nsummary:")})
+    problem = only(problems)
+    assert problem.field == "authors" and problem.line == 9
+
+
+def test_an_ampersand_in_a_title_is_fine(check):
+    items, problems = check({"reports/a.md": GOOD.replace("Insikter om innovation", "Forskning & praktik")})
+    assert problems == [] and items[0].title == "Forskning & praktik"
