@@ -21,13 +21,15 @@ from conftest import REPO, copy_machinery, run_build, write_files
 from helpers import news, report
 
 SITE_URL = "https://kunskapsbank.example.se/loft/"
-TRICKY_TITLE = 'Styrning & ledning: "nya" vägar </script><!-- x'
+TRICKY_TITLE = 'Styrning & ledning: "nya" vägar'
+# Titles may not carry markup (validation rejects it); summaries may, escaped everywhere.
+TRICKY_SUMMARY = 'Om "nya" vägar </script><!-- x & mer.'
 CORPUS = {
     "reports/alfa.md": report("Alfa", "2022-03-01", ["kultur", "systemsynsatt"], ["kungsbacka", "lidingo"]),
     "reports/beta/index.md": report("Beta", "2023", ["kultur"], ["skelleftea"],
                                     authors=["Anna Andersson", "Per-Olof Berg"]),
     "reports/beta/beta-rapport.pdf": b"%PDF-1.4\n" + b"0" * 1500,
-    "reports/gamma.md": report(TRICKY_TITLE, "2021-02", ["kultur"]),
+    "reports/gamma.md": report(TRICKY_TITLE, "2021-02", ["kultur"], summary=TRICKY_SUMMARY),
     "materials/delta.md": report("Delta", "2023-05", ["strategisk-inriktning"], ["kungsbacka"]),
     "docs/nyheter/epsilon.md": news("Epsilon", "2021-08-16", municipalities=["enkoping"],
                                     summary="En nyhet om Enköping."),
@@ -208,6 +210,7 @@ def test_jsonld_is_safe_inside_script(relative_site):
     raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     assert "</" not in raw and "<!--" not in raw
     assert jsonld(html)["name"] == TRICKY_TITLE
+    assert jsonld(html)["description"] == TRICKY_SUMMARY
 
 
 # --- descriptions, Open Graph, canonical ---------------------------------------------
