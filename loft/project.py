@@ -203,10 +203,9 @@ class Project:
 
 
 def _is_wanted(path: Path, is_folder: bool, wanted: set[Path]) -> bool:
-    resolved = path.resolve()
-    if resolved in wanted:
-        return True
-    return is_folder and (resolved.parent in wanted or any(resolved.parent in w.parents for w in wanted))
+    """Whether the item at path was asked for: itself, a folder holding it, or a file in its folder."""
+    item = path.parent if is_folder else path  # absolute, under the resolved root already
+    return any(w == item or w in item.parents or (is_folder and item in w.parents) for w in wanted)
 
 
 def _duplicate_urls(items: list[Item]) -> list[Problem]:

@@ -114,11 +114,12 @@ class _Checker:
         what = {
             "title": "en rubrik, till exempel title: Insikter om innovationsledning",
             "date": f"ett datum. {FORMAT_HELP}",
-            "summary": "en sammanfattning på ett stycke, till exempel summary: Rapporten beskriver ...",
+            "summary": "en sammanfattning på ett stycke, till exempel summary: Rapporten beskriver hur "
+                       "kommuner leder förnyelse",
         }.get(key, "minst ett värde")
         missing = "saknas" if key not in self.front.fields else "är tomt"
         self.add(key, f"fältet {missing} men krävs för typen {self.ctype.label.lower()}. "
-                      f"Lägg till {what}.")
+                      f"Lägg till {what}" + ("" if what.endswith(".") else "."))
 
     def date(self) -> PartialDate | None:
         node = self.front.fields.get("date")
