@@ -128,14 +128,26 @@ def cmd_schema(project: Project, check_only: bool) -> int:
     return 0
 
 
-def cmd_links(project: Project, site: str) -> int:
-    from .links import check_site
+def _site_url(root: Path) -> str | None:
+    """site_url from mkdocs.yml, read without MkDocs (its !ENV and other tags ignored)."""
+    import yaml
+
+    class _Tolerant(yaml.SafeLoader):
+        pass
+
+    _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    return config.get("site_url")
+
+
+def cmd_links(project: Project, site: str, base: str | None) -> int:
+    from .links import check_site, site_base
 
     folder = Path(site) if Path(site).is_absolute() else Path.cwd() / site
     if not folder.is_dir():
         _err(f"{site}: ingen byggd webbplats. Bygg först med: make build")
         return 2
-    checked, broken = check_site(folder)
+    checked, broken = check_site(folder, base or site_base(_site_url(project.root)))
     for link in broken:
         print(link.format())
     if broken:
@@ -160,6 +172,7 @@ def build_parser(project_lists: list[str] | None = None) -> argparse.ArgumentPar
     schema.add_argument("--check", action="store_true", help="bara kontrollera att de är aktuella")
     links = sub.add_parser("links", help="kontrollera interna länkar i en byggd webbplats")
     links.add_argument("site", nargs="?", default="site", metavar="MAPP")
+    links.add_argument("--base", help="sökvägen webbplatsen publiceras under (standard: från site_url)")
     return parser
 
 
@@ -177,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         return cmd_schema(project, args.check)
     if args.command == "links":
-        return cmd_links(project, args.site)
+        return cmd_links(project, args.site, args.base)
     return cmd_list(project, args.what)
 
 

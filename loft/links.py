@@ -14,9 +14,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 LINK_ATTRIBUTES = {"href", "src"}
-# A site-root-relative URL (/x/) works only at the root of a domain; the site may be
-# published under a path (GitHub Pages: /<repo>/), so such links are errors too.
-ROOT_RELATIVE_HELP = "länkar som börjar med / fungerar inte när webbplatsen ligger i en undermapp"
 
 
 @dataclass(frozen=True, order=True)
@@ -40,18 +37,31 @@ class _LinkParser(HTMLParser):
                 self.urls.append(value.strip())
 
 
+def site_base(site_url: str | None) -> str:
+    """The URL path of mkdocs.yml's site_url ("https://x.github.io/loft/" -> "/loft/")."""
+    path = urlsplit(site_url or "").path.strip("/")
+    return f"/{path}/" if path else "/"
+
+
 def _is_external(url: str) -> bool:
     parts = urlsplit(url)
     return bool(parts.scheme) or url.startswith("//")
 
 
-def target_file(site: Path, page: str, url: str) -> tuple[Path | None, str]:
-    """The file a link from page (site-relative) leads to, or None and why not."""
+def target_file(site: Path, page: str, url: str, base: str = "/") -> tuple[Path | None, str]:
+    """The file a link from page (site-relative) leads to, or None and why not.
+
+    base is the URL path the site is published under ("/" or, on GitHub Pages,
+    "/<repo>/"): links that start with / (MkDocs writes them on 404.html, which is
+    served at any depth) must start with it.
+    """
     path = unquote(urlsplit(url).path)
     if not path:  # "#top" or "?q=x": the page itself
         return site / page, ""
     if path.startswith("/"):
-        return None, ROOT_RELATIVE_HELP
+        if not (path + "/").startswith(base):
+            return None, f"börjar inte med webbplatsens sökväg {base}"
+        path, page = path[len(base):] or ".", "index.html"
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     if joined == ".." or joined.startswith("../"):
         return None, "pekar utanför webbplatsen"
@@ -61,9 +71,10 @@ def target_file(site: Path, page: str, url: str) -> tuple[Path | None, str]:
     return target, ""
 
 
-def check_site(site: Path | str) -> tuple[int, list[BrokenLink]]:
+def check_site(site: Path | str, base: str = "/") -> tuple[int, list[BrokenLink]]:
     """Check every page; return the number of internal links checked and the broken ones."""
     site = Path(site)
+    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
     checked = 0
     broken: list[BrokenLink] = []
     exists: dict[Path, bool] = {}
@@ -75,7 +86,7 @@ def check_site(site: Path | str) -> tuple[int, list[BrokenLink]]:
             if not url or _is_external(url):
                 continue
             checked += 1
-            target, reason = target_file(site, page, url)
+            target, reason = target_file(site, page, url, base)
             if target is None:
                 broken.append(BrokenLink(page, url, reason))
                 continue
