@@ -157,7 +157,28 @@ def cmd_links(project: Project, site: str, base: str | None) -> int:
     return 0
 
 
-def build_parser(project_lists: list[str] | None = None) -> argparse.ArgumentParser:
+# argparse speaks English; editors read Swedish. Its messages go through gettext's
+# `_` in the argparse module, so the few an editor can meet are translated there.
+_ARGPARSE_SWEDISH = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "the following arguments are required: %s": "de här argumenten saknas: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+}
+
+
+def _speak_swedish() -> None:
+    import argparse as module
+
+    module._ = lambda text: _ARGPARSE_SWEDISH.get(text, text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _speak_swedish()
     parser = argparse.ArgumentParser(prog="loft", description="Verktyg för LOFT kunskapsbanks redaktörer.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     check = sub.add_parser("check", help="kontrollera innehållet utan att bygga webbplatsen")

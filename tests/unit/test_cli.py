@@ -107,3 +107,15 @@ def test_console_script_is_installed_and_runs():
         pytest.fail(f"{loft} saknas: kör make venv")
     done = subprocess.run([str(loft), "list", "typer"], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0 and "rapport" in done.stdout
+
+
+def test_usage_errors_are_in_swedish(monkeypatch, capsys):
+    monkeypatch.chdir(REPO)
+    with pytest.raises(SystemExit) as exited:
+        main(["lista"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "användning: loft" in err and "ogiltigt val: 'lista' (välj bland 'check', 'new'" in err
+    with pytest.raises(SystemExit):
+        main(["new", "rapport"])
+    assert "de här argumenten saknas: \"Rubrik\"" in capsys.readouterr().err

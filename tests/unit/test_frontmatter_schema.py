@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -90,3 +91,17 @@ def test_required_fields_follow_the_type():
     assert set(validator("nyhet").schema["required"]) == {"title", "date"}
     errors = [e.message for e in validator("mall").iter_errors({"title": "T", "date": 2023})]
     assert "'summary' is a required property" in errors and "'principles' is a required property" in errors
+
+
+def test_remark_maps_each_schema_to_its_content_folder():
+    """VS Code's remark extension reads .remarkrc.json: live errors in Markdown front matter."""
+    config = json.loads((REPO / ".remarkrc.json").read_text(encoding="utf-8"))
+    plugins = {p[0] if isinstance(p, list) else p: (p[1] if isinstance(p, list) else None)
+               for p in config["plugins"]}
+    assert "remark-frontmatter" in plugins
+    schemas = plugins["remark-lint-frontmatter-schema"]["schemas"]
+    assert schemas == {f"./{schema_path(t)}": [f"./{content_glob(t)}"] for t in PROJECT.types}
+    package = json.loads((REPO / "package.json").read_text(encoding="utf-8"))
+    assert all(re.fullmatch(r"\d+\.\d+\.\d+", v) for v in package["devDependencies"].values())
+    recommended = json.loads((REPO / ".vscode/extensions.json").read_text(encoding="utf-8"))
+    assert "unifiedjs.vscode-remark" in recommended["recommendations"]
