@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .charts import Charts
 from .listings import Listing, Overview
 from .model import Facet, Item
 from .site_index import SiteIndex
@@ -38,6 +39,7 @@ class PageRenderer:
 
     def __init__(self, index: SiteIndex):
         self.index = index
+        self.charts = Charts(index)  # counts once per build, for every chart
 
     # --- pieces -----------------------------------------------------------
     @staticmethod
@@ -149,6 +151,8 @@ class PageRenderer:
                     facts.append(f"<div><dt>{escape(detail.label)}</dt><dd{lang}>{escape(str(value))}</dd></div>")
             if facts:
                 out += [f'<dl class="loft-facts">{"".join(facts)}</dl>', ""]
+            if term.get("description") and term.get("summary"):  # in one sentence, then in full
+                out += [f'<p class="loft-lead">{escape(str(term.get("summary")).strip())}</p>', ""]
             text = term.get("description") or term.get("summary")
             if text:
                 out += [str(text).strip(), ""]
@@ -156,9 +160,19 @@ class PageRenderer:
             if questions:
                 out += ["## Frågor för ledningsgruppen", ""]
                 out += [f"- {q}" for q in questions] + [""]
+            out += self._term_overview(listing)
         elif listing.intro:
             out += [listing.intro.strip(), ""]
         return out
+
+    def _term_overview(self, listing: Listing) -> list[str]:
+        """A term's spread over the other facets and the years, and a way to its items."""
+        if not listing.total:
+            return []
+        return ["## Materialet i siffror", "",
+                f'<p class="loft-jump"><a href="#publicerat-material">Gå direkt till materialet '
+                f'({count_text(listing.total)})</a></p>', "",
+                self.charts.term_spread(listing.url, listing.facet, listing.term), ""]
 
     def _pagination(self, listing: Listing) -> str:
         url = listing.url
@@ -181,7 +195,12 @@ class PageRenderer:
         if overview.intro:
             out += [overview.intro.strip(), ""]
         if overview.kind == "years":
+            out += [self.charts.years_by_type(overview.url), ""]
             out += [self.year_list(overview.url), ""]
+        elif overview.facet is self.index.facets[0]:
+            matrix = self.charts.matrix(overview.url)
+            out += ["## Översikt", "", matrix, ""] if matrix else []
+            out += [self.term_cards(overview.url, overview.facet), ""]
         else:
             out += [self.term_cards(overview.url, overview.facet), ""]
         return "\n".join(out) + "\n"
@@ -236,6 +255,7 @@ class PageRenderer:
                        else '<p class="loft-empty">Här finns inget publicerat material ännu.</p>')
             + f'\n<ul class="loft-more">{type_links}</ul>',
             "years": self.year_list(page_url),
+            "matrix": self.charts.matrix(page_url),
         }
         for facet in self.index.facets:
             blocks[facet.path] = self.term_links(page_url, facet)

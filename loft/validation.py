@@ -108,8 +108,11 @@ class _Checker:
                 message += f" Menade du {hint}?"
             self.add(key, message)
 
+    def has_problem(self, key: str) -> bool:
+        return any(p.field == key for p in self.problems)
+
     def required(self, key: str, present: bool) -> None:
-        if present:
+        if present or self.has_problem(key):  # one problem per mistake
             return
         what = {
             "title": "en rubrik, till exempel title: Insikter om innovationsledning",
@@ -205,8 +208,7 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
     result.title = " ".join((check.text("title") or "").split())
     check.required("title", bool(result.title))
     result.date = check.date()
-    if "date" not in front.fields or _is_null(front.fields["date"]):
-        check.required("date", False)
+    check.required("date", result.date is not None)
     summary = check.text("summary")
     result.summary = check.summary(summary)
     if "summary" in ctype.required:
@@ -215,9 +217,7 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
     result.draft = check.draft()
     for facet in facets:
         result.tags[facet.field] = check.facet(facet)
-        if facet.field in ctype.required and not result.tags[facet.field] and not any(
-            p.field == facet.field for p in check.problems
-        ):
+        if facet.field in ctype.required and not result.tags[facet.field] and not check.has_problem(facet.field):
             names = [t.id for t in list(facet.vocabulary)[:3]]
             hint = f" Skriv till exempel:\n      {facet.field}:\n        - {names[0]}" if names else ""
             missing = "saknas" if facet.field not in front.fields else "är tomt"

@@ -12,67 +12,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import socketserver
-import subprocess
-import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-MACHINERY = ["mkdocs.yml", "data", "hooks", "overrides"]
-
-
-@dataclass
-class BuildResult:
-    returncode: int
-    output: str
-    site: Path
-
-    def read(self, path: str) -> str:
-        return (self.site / path).read_text(encoding="utf-8")
-
-
-def copy_machinery(target: Path, with_real_content: bool = False) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in MACHINERY:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    ignore = None if with_real_content else shutil.ignore_patterns("nyheter")
-    shutil.copytree(REPO / "docs", target / "docs", ignore=ignore)
-    if with_real_content:
-        for folder in ("reports", "materials"):
-            shutil.copytree(REPO / folder, target / folder)
-    return target
-
-
-def write_files(root: Path, files: dict[str, str | bytes]) -> None:
-    for relative, content in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-
-
-def run_build(project: Path, *args: str, strict: bool = True) -> BuildResult:
-    site = project / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site), *args]
-    if strict:
-        command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-    done = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env)
-    return BuildResult(done.returncode, done.stdout + done.stderr, site)
-
+from harness import CHROMIUM, REPO, BuildResult, copy_machinery, run_build, write_files  # noqa: F401
 
 @pytest.fixture
 def make_project(tmp_path):

@@ -125,7 +125,7 @@ def test_every_command_in_the_guide_works(editor_checkout):
     assert "reports/innovationsledning-i-praktiken/index.md" in committed
     assert "schemas/frontmatter-rapport.schema.json" in committed  # new municipality in the schema
     # And the site builds strictly with it.
-    from conftest import run_build
+    from harness import run_build
 
     result = run_build(project)
     assert result.returncode == 0, result.output

@@ -39,7 +39,7 @@ EXPECTED = {  # listing URL -> titles, newest first
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory):
-    from conftest import copy_machinery, run_build, write_files
+    from harness import copy_machinery, run_build, write_files
 
     project = copy_machinery(tmp_path_factory.mktemp("corpus") / "project")
     write_files(project, CORPUS)

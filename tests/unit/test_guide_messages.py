@@ -45,7 +45,7 @@ BAD_DATA = {
 
 
 def real_messages(make_project, other_folder) -> list[str]:
-    from conftest import copy_machinery, write_files
+    from harness import copy_machinery, write_files
 
     content = Project.load(make_project(BAD_CONTENT))
     _, problems = content.load_items()
