@@ -124,9 +124,8 @@ class Project:
     def read_item(self, ctype: ContentType, path: Path,
                   is_folder: bool) -> tuple[Item | None, list[Problem]]:
         display = self.display(path)
-        folder_display = self.display(path.parent)
         if is_folder and not path.exists():
-            return None, [Problem(folder_display, None, None, "mapp",
+            return None, [Problem(self.display(path.parent), None, None, "mapp",
                                   "mappen saknar index.md. Ett objekt i en egen mapp består av "
                                   "index.md (texten med front matter) och bilagorna bredvid den.")]
         if not is_folder and path.suffix.lower() != ".md":
