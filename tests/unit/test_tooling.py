@@ -94,3 +94,22 @@ def test_main_is_built_and_deployed_to_pages():
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "loft links site" in "\n".join(uses)
+
+
+def test_problem_matcher_turns_check_lines_into_annotations():
+    """GitHub shows each `loft check` line as an error on the file's line in the pull request."""
+    import json
+
+    matcher = json.loads((REPO / ".github/loft-problem-matcher.json").read_text(encoding="utf-8"))
+    [pattern] = matcher["problemMatcher"][0]["pattern"]
+    regexp = re.compile(pattern["regexp"])
+    line = 'reports/fel.md:5:14: principles: okänd princip "Kulture". Menade du Kultur?'
+    found = regexp.match(line)
+    assert found is not None
+    assert found.group(pattern["file"]) == "reports/fel.md"
+    assert (found.group(pattern["line"]), found.group(pattern["column"])) == ("5", "14")
+    assert found.group(pattern["code"]) == "principles"
+    assert found.group(pattern["message"]).startswith("okänd princip")
+    assert regexp.match("      principles:") is None  # continuation lines of a message
+    workflow = (WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
+    assert "::add-matcher::.github/loft-problem-matcher.json" in workflow
