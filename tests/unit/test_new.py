@@ -117,3 +117,15 @@ def test_new_rejects_bad_type_and_titles(make_project, monkeypatch, capsys):
     assert code == 1 and "ger ingen adress" in err
     code, _, err = loft(project, monkeypatch, capsys, "new", "rapport", "Index")
     assert code == 1 and "reserverad" in err
+
+
+def test_long_vocabularies_point_to_loft_list_instead_of_listing(make_project, monkeypatch, capsys):
+    project = make_project()
+    extra = "".join(f"\n- id: ort-{n}\n  label: Ort {n}\n" for n in range(10))
+    municipalities = project / "data/municipalities.yml"
+    municipalities.write_text(municipalities.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    assert loft(project, monkeypatch, capsys, "new", "nyhet", "Många kommuner")[0] == 0
+    [path] = (project / "docs/nyheter").glob("*.md")
+    text = path.read_text(encoding="utf-8")
+    assert "# Se alla 18 tillåtna värden med: loft list kommuner" in text
+    assert "#   enkoping" not in text and "#   kultur" in text  # the eight principles are still listed
