@@ -1,4 +1,13 @@
-"""The `loft` command for editors: check content, list allowed values."""
+"""The `loft` command for editors: check content, create items, list allowed values.
+
+    loft check [FIL ...]          kontrollera innehållet (eller bara de här filerna/mapparna)
+    loft new rapport|mall|nyhet "Rubrik" [--utkast]
+    loft list principer|kommuner|typer
+    loft schema [--check]         skriv om schemas/ från data/ (utvecklare)
+    loft links [site]             kontrollera länkarna i en byggd webbplats (utvecklare)
+
+Run from the repository root (or any folder below it).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import ContentError, format_report
-from .project import Project
+from .problems import ContentError, Problem
+from .project import DATA_DIR, Project
 
 
 def _find_root(start: Path) -> Path:
@@ -18,20 +27,74 @@ def _find_root(start: Path) -> Path:
                      "Kör kommandot från repositoriets rot.")
 
 
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+# --- check -----------------------------------------------------------------
+
+def _content_paths(project: Project, paths: list[str]) -> tuple[list[Path] | None, int]:
+    """The paths to check: None means everything. Returns (paths, exit code if bad)."""
+    sources = [project.root / t.source for t in project.types]
+    data = project.root / DATA_DIR
+    wanted: list[Path] = []
+    for raw in paths:
+        path = Path(raw).resolve()
+        if not path.exists():
+            _err(f"{raw}: finns inte.")
+            return None, 2
+        if path == project.root or path == data or data in path.parents:
+            return None, 0  # the vocabularies changed: every item may be affected
+        if not any(path == s or s in path.parents or path in s.parents for s in sources):
+            folders = ", ".join(f"{t.source}/" for t in project.types)
+            _err(f"{raw}: är inget innehåll. Innehållet ligger i {folders} och data/.")
+            return None, 2
+        wanted.append(path)
+    return (wanted or None), 0
+
+
 def cmd_check(project: Project, paths: list[str]) -> int:
-    only = [Path(p) for p in paths] if paths else None
-    if only:
-        missing = [p for p in only if not p.exists()]
-        if missing:
-            print("\n".join(f"{p}: finns inte." for p in missing), file=sys.stderr)
-            return 2
+    only, code = _content_paths(project, paths) if paths else (None, 0)
+    if code:
+        return code
     items, problems = project.load_items(only)
     if problems:
-        print(format_report(problems), file=sys.stderr)
+        print_problems(problems)
         return 1
     print(f"Inga fel: {len(items)} objekt kontrollerade.")
     return 0
 
+
+def print_problems(problems: list[Problem]) -> None:
+    """One line a problem, file:line:column: field: message, then a summary."""
+    problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.field))
+    for problem in problems:
+        print(problem.format())
+    files = len({p.path for p in problems})
+    _err(f"\n{len(problems)} fel i {files} {'fil' if files == 1 else 'filer'}. "
+         "Rätta dem och kör loft check igen; webbplatsen byggs inte förrän alla är rättade.")
+
+
+# --- new -------------------------------------------------------------------
+
+def cmd_new(project: Project, type_id: str, title: str, draft: bool) -> int:
+    from .scaffold import FOLDER_TYPES, ScaffoldError, create
+
+    try:
+        new = create(project, type_id, title, draft=draft)
+    except ScaffoldError as error:
+        _err(f"loft new: {error}")
+        return 1
+    shown = project.display(new.path)
+    print(f"Skapade {shown}")
+    print("Fyll i fälten enligt kommentarerna i filen och skriv texten under front matter.")
+    if type_id in FOLDER_TYPES and new.folder is not None:
+        print(f"Lägg PDF-filen och andra bilagor i mappen {project.display(new.folder)}/.")
+    print(f"Kontrollera sedan med: loft check {shown}")
+    return 0
+
+
+# --- list ------------------------------------------------------------------
 
 def cmd_list(project: Project, what: str) -> int:
     if what == "typer":
@@ -41,7 +104,7 @@ def cmd_list(project: Project, what: str) -> int:
     facet = next((f for f in project.facets if f.path == what), None)
     if facet is None:
         choices = ", ".join([*(f.path for f in project.facets), "typer"])
-        print(f"Okänd lista \"{what}\". Välj bland: {choices}.", file=sys.stderr)
+        _err(f"Okänd lista \"{what}\". Välj bland: {choices}.")
         return 2
     width = max((len(t.id) for t in facet.vocabulary), default=0) + 2
     for term in facet.vocabulary:
@@ -50,13 +113,87 @@ def cmd_list(project: Project, what: str) -> int:
     return 0
 
 
+# --- developer commands ----------------------------------------------------
+
+def cmd_schema(project: Project, check_only: bool) -> int:
+    from .frontmatter_schema import stale_schemas, write_schemas
+
+    if check_only:
+        stale = stale_schemas(project)
+        for path in stale:
+            _err(f"{path}: stämmer inte med data/. Kör: loft schema")
+        return 1 if stale else 0
+    for path in write_schemas(project):
+        print(f"Skrev {path}")
+    return 0
+
+
+def _site_url(root: Path) -> str | None:
+    """site_url from mkdocs.yml, read without MkDocs (its !ENV and other tags ignored)."""
+    import yaml
+
+    class _Tolerant(yaml.SafeLoader):
+        pass
+
+    _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    return config.get("site_url")
+
+
+def cmd_links(project: Project, site: str, base: str | None) -> int:
+    from .links import check_site, site_base
+
+    folder = Path(site) if Path(site).is_absolute() else Path.cwd() / site
+    if not folder.is_dir():
+        _err(f"{site}: ingen byggd webbplats. Bygg först med: make build")
+        return 2
+    checked, broken = check_site(folder, base or site_base(_site_url(project.root)))
+    for link in broken:
+        print(link.format())
+    if broken:
+        _err(f"\n{len(broken)} trasiga interna länkar av {checked}.")
+        return 1
+    print(f"Inga trasiga länkar: {checked} interna länkar kontrollerade.")
+    return 0
+
+
+# argparse speaks English; editors read Swedish. Its messages go through gettext's
+# `_` in the argparse module, so the few an editor can meet are translated there.
+_ARGPARSE_SWEDISH = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "the following arguments are required: %s": "de här argumenten saknas: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+}
+
+
+def _speak_swedish() -> None:
+    import argparse as module
+
+    module._ = lambda text: _ARGPARSE_SWEDISH.get(text, text)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _speak_swedish()
     parser = argparse.ArgumentParser(prog="loft", description="Verktyg för LOFT kunskapsbanks redaktörer.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     check = sub.add_parser("check", help="kontrollera innehållet utan att bygga webbplatsen")
     check.add_argument("paths", nargs="*", metavar="FIL", help="bara dessa filer eller mappar")
+    new = sub.add_parser("new", help="skapa en ny rapport, mall eller nyhet")
+    new.add_argument("type", metavar="rapport|mall|nyhet")
+    new.add_argument("title", metavar="\"Rubrik\"")
+    new.add_argument("--utkast", action="store_true", help="skapa den som utkast (draft: true)")
     listing = sub.add_parser("list", help="visa tillåtna värden")
     listing.add_argument("what", metavar="principer|kommuner|typer")
+    schema = sub.add_parser("schema", help="skriv JSON-scheman för front matter till schemas/")
+    schema.add_argument("--check", action="store_true", help="bara kontrollera att de är aktuella")
+    links = sub.add_parser("links", help="kontrollera interna länkar i en byggd webbplats")
+    links.add_argument("site", nargs="?", default="site", metavar="MAPP")
+    links.add_argument("--base", help="sökvägen webbplatsen publiceras under (standard: från site_url)")
     return parser
 
 
@@ -65,10 +202,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         project = Project.load(_find_root(Path.cwd()))
     except ContentError as error:
-        print(str(error), file=sys.stderr)
+        print_problems(error.problems)
         return 1
     if args.command == "check":
         return cmd_check(project, args.paths)
+    if args.command == "new":
+        return cmd_new(project, args.type, args.title, args.utkast)
+    if args.command == "schema":
+        return cmd_schema(project, args.check)
+    if args.command == "links":
+        return cmd_links(project, args.site, args.base)
     return cmd_list(project, args.what)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -10,6 +11,8 @@ from .problems import Problem
 
 # libyaml's parser is about 15 times faster; positions are the same.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The line that ends the front matter: --- (or YAML's ...), trailing blanks allowed.
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t\r]*$", re.MULTILINE)
 
 
 @dataclass
@@ -28,17 +31,20 @@ def node_position(node: yaml.Node, offset: int) -> tuple[int, int]:
 def read(text: str, path: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Split and parse; the problems say what is wrong and how to fix it."""
     text = text.removeprefix("\ufeff")
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    # Slices, not a split into lines: the body can be long and is kept whole.
+    first_end = text.find("\n")
+    first_line = text if first_end < 0 else text[:first_end]
+    if first_line.strip() != "---":
         return None, [Problem(path, 1, 1, "front matter",
                               "filen börjar inte med front matter. Första raden ska vara --- "
                               "följd av fälten (title, date, ...) och en avslutande rad ---.")]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
+    closing = _CLOSING.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
         return None, [Problem(path, 1, 1, "front matter",
                               "front matter avslutas aldrig. Lägg till en rad med bara --- "
                               "efter det sista fältet.")]
-    yaml_text = "\n".join(lines[1:end])
+    end = text.count("\n", 0, closing.start())  # 0-based line of the closing ---
+    yaml_text = text[first_end + 1:closing.start()]
     offset = 1  # YAML line 0 is file line 2
     try:
         root = yaml.compose(yaml_text, Loader=LOADER)
@@ -50,7 +56,7 @@ def read(text: str, path: str) -> tuple[FrontMatter | None, list[Problem]]:
                               f"YAML-syntaxfel ({detail}). Kontrollera indrag och kolon; "
                               "text som innehåller kolon (:) eller börjar med citattecken "
                               "ska skrivas inom citattecken, till exempel title: \"Del 2: Insikter\".")]
-    body = "\n".join(lines[end + 1:])
+    body = text[closing.end() + 1:]
     if root is None:
         return FrontMatter({}, {}, 1, body, end + 2), []
     if not isinstance(root, yaml.MappingNode):

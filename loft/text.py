@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
 
 
+@functools.lru_cache(maxsize=8192)  # the same few names recur in every item
 def fold(text: str) -> str:
     """Lower case, Swedish letters folded to ASCII, whitespace collapsed."""
     text = " ".join(text.casefold().split()).translate(_FOLD)
+    if text.isascii():  # nearly always, once å, ä, ö are folded
+        return text
     # Any other accent: drop the combining mark.
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

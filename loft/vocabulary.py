@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from .frontmatter import LOADER
 from .problems import Problem
 from .text import closest, fold, slugify
 
@@ -40,6 +41,7 @@ class Vocabulary:
         self.name = name
         self.terms = tuple(terms)
         self.by_id = {t.id: t for t in terms}
+        self.position = {t.id: n for n, t in enumerate(terms)}  # vocabulary order
         self._lookup: dict[str, Term] = {}
         for term in terms:
             for name_ in term.names():
@@ -68,7 +70,7 @@ class Vocabulary:
             problems.append(Problem(display_path, line, 1 if line else None, "vokabulär", message))
 
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
         except FileNotFoundError:
             problem("filen saknas.")
             return cls(path.stem, []), problems

@@ -17,7 +17,7 @@ import rdflib
 import rdflib.namespace as ns
 import yaml
 
-from conftest import REPO, copy_machinery, run_build, write_files
+from harness import REPO, copy_machinery, run_build, write_files
 from helpers import news, report
 
 SITE_URL = "https://kunskapsbank.example.se/loft/"

@@ -1,0 +1,128 @@
+"""JSON Schemas of the front matter, generated from data/ (one source of truth).
+
+One schema per content type (the folder decides the type, and with it which
+fields are required), written to schemas/frontmatter-<type>.schema.json so that
+editors' editors offer completion and live errors. The schemas describe the same
+rules as loft/validation.py, which stays the authority: `loft check` and the build
+also fold letter case and å/ä/ö, which a schema's enum cannot.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .dates import FORMAT_HELP
+from .model import ContentType, Facet
+from .project import Project
+from .vocabulary import MATCH_FIELDS
+
+SCHEMA_DIR = "schemas"
+DRAFT = "http://json-schema.org/draft-07/schema#"
+# ÅÅÅÅ, ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD; YAML reads a bare year as a number.
+DATE_PATTERN = r"^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def schema_path(ctype: ContentType) -> str:
+    """Path of the type's schema from the repository root."""
+    return f"{SCHEMA_DIR}/frontmatter-{ctype.id}.schema.json"
+
+
+def content_glob(ctype: ContentType) -> str:
+    return f"{ctype.source}/**/*.md"
+
+
+def _facet_schema(facet: Facet, required: bool) -> dict:
+    values: list[str] = []
+    descriptions: list[str] = []
+    for term in facet.vocabulary:
+        for name in term.names():
+            name = str(name)
+            if name not in values:
+                values.append(name)
+                descriptions.append(term.label if name == term.id else f"= {term.id}")
+    listing = ", ".join(f"{t.id} ({t.label})" for t in facet.vocabulary)
+    schema: dict = {
+        "description": (f"{facet.title}: en lista, ett värde per rad med bindestreck först. "
+                        f"Skriv id, svenskt namn{' eller engelskt namn' if facet.field == 'principles' else ''}. "
+                        f"Se alla med: loft list {facet.path}."),
+        "type": "array",
+        "uniqueItems": True,
+        "items": {"type": "string", "enum": values, "enumDescriptions": descriptions,
+                  "description": f"Tillåtna värden: {listing}."},
+    }
+    if required:
+        schema["minItems"] = 1
+    else:
+        schema["type"] = ["array", "null"]
+    return schema
+
+
+def build_schema(project: Project, ctype: ContentType) -> dict:
+    """The JSON Schema of one content type's front matter."""
+    summary_required = "summary" in ctype.required
+    properties: dict = {
+        "title": {"description": "Rubriken som den ska stå på webbplatsen.",
+                  "type": "string", "minLength": 1},
+        "date": {"description": f"Publiceringsdatum. {FORMAT_HELP}",
+                 "anyOf": [{"type": "string", "pattern": DATE_PATTERN},
+                           {"type": "integer", "minimum": 1900, "maximum": 2100}]},
+    }
+    for facet in project.facets:
+        properties[facet.field] = _facet_schema(facet, facet.field in ctype.required)
+    properties["summary"] = {
+        "description": "Sammanfattning på ett stycke (visas i listor och sökresultat).",
+        "type": "string" if summary_required else ["string", "null"],
+    }
+    if summary_required:
+        properties["summary"]["minLength"] = 1
+    properties["authors"] = {"description": "Författare, en per rad med bindestreck först.",
+                             "type": ["array", "null"], "items": {"type": "string", "minLength": 1}}
+    properties["draft"] = {"description": "true = utkast: syns i förhandsgranskningen (make serve) "
+                                          "men inte på den publicerade webbplatsen.",
+                           "type": ["boolean", "null"]}
+    required = ["title", "date", *(f for f in ctype.required if f in properties)]
+    return {
+        "$schema": DRAFT,
+        "title": f"Front matter för typen {ctype.label.lower()} i LOFT kunskapsbank",
+        "description": (f"Fälten överst i en fil i {ctype.source}/. Genererad från data/ av "
+                        "`loft schema`; ändra inte för hand. Tillåtna namn på "
+                        f"{', '.join(MATCH_FIELDS)} och id matchas exakt här; loft check "
+                        "godtar även andra skiftlägen."),
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(dict.fromkeys(required)),
+        "properties": properties,
+    }
+
+
+def render(schema: dict) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def generated_files(project: Project) -> dict[str, str]:
+    """Path from the repository root -> file text, for every content type."""
+    return {schema_path(t): render(build_schema(project, t)) for t in project.types}
+
+
+def write_schemas(project: Project) -> list[str]:
+    """Write the schemas that differ from the generated ones; return their paths."""
+    changed = []
+    for relative, text in generated_files(project).items():
+        target = Path(project.root) / relative
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        changed.append(relative)
+    return changed
+
+
+def stale_schemas(project: Project) -> list[str]:
+    """Committed schemas that no longer match data/ (or are missing)."""
+    stale = []
+    for relative, text in generated_files(project).items():
+        target = Path(project.root) / relative
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            stale.append(relative)
+    return stale
