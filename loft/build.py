@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .catalogue import CATALOGUE_PATH, render_catalogue
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
+from .markup import project_page_problems
 from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError
@@ -37,6 +38,7 @@ class SiteBuild:
                page_size: int = DEFAULT_PAGE_SIZE) -> SiteBuild:
         project = Project.load(root)
         items, problems = project.load_items()
+        problems += project_page_problems(project)  # the site's own pages: no script either
         if problems:
             raise ContentError(problems)
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.

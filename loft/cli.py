@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .markup import project_page_problems
 from .problems import ContentError, format_report
 from .project import Project
 
@@ -26,6 +27,8 @@ def cmd_check(project: Project, paths: list[str]) -> int:
             print("\n".join(f"{p}: finns inte." for p in missing), file=sys.stderr)
             return 2
     items, problems = project.load_items(only)
+    if only is None:  # a whole check covers the site's own pages too
+        problems += project_page_problems(project)
     if problems:
         print(format_report(problems), file=sys.stderr)
         return 1
