@@ -43,6 +43,11 @@ def test_axe_is_the_pinned_version_and_finds_violations(new_page):
     assert {"html-has-lang", "image-alt", "link-name", "color-contrast"} <= found
 
 
+def test_statement_names_the_axe_version_the_tests_run(real_site):
+    """The accessibility statement rests on these tests: it names the same axe-core."""
+    assert f"axe-core</strong> (version {axe_version()})" in real_site.read("tillganglighet/index.html")
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("site,name,path", all_pages(), ids=page_ids())
 def test_no_wcag_violations(request, new_page, site, name, path, scheme):
