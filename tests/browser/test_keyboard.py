@@ -57,11 +57,17 @@ FOCUS_PAGES = [
 ]
 
 
+# Material animates colours when focus moves (the search field opens, for one):
+# the focus is judged once the animations have settled.
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
 def focus_stops(page) -> list[dict]:
     """Tab from the top until focus comes back round to the first stop."""
     stops: list[dict] = []
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
+        page.wait_for_function(SETTLED)
         state = page.evaluate(FOCUS_STATE)
         if state is None:  # focus left the document (browser UI): the next Tab wraps
             continue
