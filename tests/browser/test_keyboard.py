@@ -16,6 +16,8 @@ MAX_TABS = 400  # more stops than any page has: reaching it means focus is trapp
 # Material animates colours when focus moves (the search field opens, for one):
 # the focus is judged once those transitions have finished.
 FOCUS_STATE = """async () => {
+  // Material reacts to focus in the next frames (the search field opens on focus).
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   await Promise.all(document.getAnimations()
     .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
     .map(a => a.finished.catch(() => null)));
@@ -49,7 +51,8 @@ FOCUS_STATE = """async () => {
     name: `${el.tagName.toLowerCase()} "${name}" ${el.getAttribute('href') || ''}`,
     inContent: !!el.closest('.md-content'),
     drawn: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-    shown: box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none',
+    shown: box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none'
+           && box.right > 0 && box.left < innerWidth,
     contrast: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100,
   };
 }"""
@@ -77,10 +80,18 @@ def focus_stops(page) -> list[dict]:
                          f"fast vid {stops[-1]['name'] if stops else 'inget'}")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name,path", FOCUS_PAGES, ids=[n for n, _ in FOCUS_PAGES])
-def test_every_focus_stop_is_visible_and_focus_is_never_trapped(browser, real_site_url, name, path, scheme):
-    context = browser.new_context(locale="sv-SE", color_scheme=scheme)
+DESKTOP = {"width": 1280, "height": 720}
+MOBILE = {"width": 360, "height": 640}  # Material's menu becomes a drawer
+FOCUS_CASES = [(name, path, scheme, "dator") for name, path in FOCUS_PAGES for scheme in ("light", "dark")]
+FOCUS_CASES += [(name, path, "light", "mobil") for name, path in FOCUS_PAGES[:2]]
+
+
+@pytest.mark.parametrize("name,path,scheme,device", FOCUS_CASES,
+                         ids=[f"{n}-{s}-{d}" for n, _, s, d in FOCUS_CASES])
+def test_every_focus_stop_is_visible_and_focus_is_never_trapped(browser, real_site_url, name, path,
+                                                                 scheme, device):
+    context = browser.new_context(locale="sv-SE", color_scheme=scheme,
+                                  viewport=MOBILE if device == "mobil" else DESKTOP)
     try:
         page = context.new_page()
         page.goto(real_site_url + path, wait_until="networkidle")
@@ -155,3 +166,32 @@ def test_open_a_principles_listing_by_keyboard(page, real_site_url):
     assert page.locator("h1").inner_text() == "Kultur"
     assert page.locator(".loft-card").count() >= 1
     assert page.locator("dd[lang='en']").inner_text() == "Culture"
+
+
+def test_menu_on_a_narrow_screen_opens_and_closes_by_keyboard(browser, real_site_url):
+    context = browser.new_context(locale="sv-SE", viewport=MOBILE)
+    try:
+        page = context.new_page()
+        page.goto(real_site_url, wait_until="networkidle")
+        assert not page.get_by_role("link", name="Rapporter", exact=True).first.is_visible()
+        for _ in range(5):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Meny":
+                break
+        menu = page.locator(".md-header label[for='__drawer']")
+        assert menu.evaluate("el => el === document.activeElement"), "menyknappen nås inte med Tab"
+        assert menu.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Escape")
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert menu.evaluate("el => el === document.activeElement")
+        page.keyboard.press(" ")
+        assert menu.get_attribute("aria-expanded") == "true"
+        tab_to(page, "rapporter/", "Rapporter")
+        assert page.evaluate(FOCUS_STATE)["shown"], "menyns länk har fokus men syns inte"
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/rapporter/")
+        assert page.locator("h1").inner_text() == "Rapporter"
+    finally:
+        context.close()
