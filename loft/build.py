@@ -13,6 +13,7 @@ from pathlib import Path
 from .catalogue import CATALOGUE_PATH, render_catalogue
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from .machine_readable import MachineReadable
+from .markup import project_page_problems
 from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError
@@ -39,6 +40,7 @@ class SiteBuild:
                site_name: str = "LOFT kunskapsbank") -> SiteBuild:
         project = Project.load(root)
         items, problems = project.load_items()
+        problems += project_page_problems(project)  # the site's own pages: no script either
         if problems:
             raise ContentError(problems)
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.

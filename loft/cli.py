@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .markup import project_page_problems
 from .problems import ContentError, Problem
 from .project import DATA_DIR, Project
 
@@ -58,6 +59,8 @@ def cmd_check(project: Project, paths: list[str]) -> int:
     if code:
         return code
     items, problems = project.load_items(only)
+    if only is None:  # a whole check covers the site's own pages too
+        problems += project_page_problems(project)
     if problems:
         print_problems(problems)
         return 1

@@ -15,6 +15,7 @@ import yaml
 
 from .dates import FORMAT_HELP, DateError, PartialDate
 from .frontmatter import FrontMatter, node_position
+from .markup import unsafe_markup
 from .model import ContentType, Facet
 from .problems import Problem
 from .text import closest, fold, join_or
@@ -30,10 +31,6 @@ SWEDISH_KEYS = {
 }
 # Listing the whole vocabulary in a message helps only while it is short.
 MAX_LISTED_VALUES = 12
-_TAG_PATTERN = re.compile(r"<\s*(script|iframe|object|embed)\b", re.IGNORECASE)
-_HANDLER_PATTERN = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
-_JS_URL_PATTERN = re.compile(r"javascript\s*:", re.IGNORECASE)
-_FENCE = re.compile(r"^\s*(```|~~~)")
 # The theme prints titles and names unescaped in places: no markup may hide in them.
 _MARKUP = re.compile(r"[<>]|&#?[a-zA-Z0-9]+;")
 
@@ -186,28 +183,7 @@ class _Checker:
 
     def body(self) -> None:
         """Editors' text may not carry script: it would run in every reader's browser."""
-        body = self.front.body
-        if "<" not in body and "javascript" not in body.lower():
-            return  # nearly every body: skip the line-by-line scan that finds the place
-        in_fence = False
-        for number, line in enumerate(self.front.body.split("\n"), start=self.front.body_line):
-            if _FENCE.match(line):
-                in_fence = not in_fence
-                continue
-            if in_fence:
-                continue
-            for pattern, what in (
-                (_TAG_PATTERN, "elementet <{0}> är inte tillåtet i innehåll"),
-                (_HANDLER_PATTERN, "händelseattribut (on...=) är inte tillåtna i innehåll"),
-                (_JS_URL_PATTERN, "länkar med javascript: är inte tillåtna"),
-            ):
-                match = pattern.search(line)
-                if match:
-                    reason = what.format(*(g.lower() for g in match.groups()))
-                    self.problems.append(Problem(
-                        self.path, number, match.start() + 1, "text",
-                        f"{reason}: skript från innehållsfiler skulle köras i varje läsares "
-                        "webbläsare. Ta bort det; bädda in en video eller karta som en vanlig länk."))
+        self.problems += unsafe_markup(self.path, self.front.body, self.front.body_line)
 
 
 def validate(path: str, front: FrontMatter, ctype: ContentType,

@@ -101,3 +101,25 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- accessibility and privacy tests (tests/browser/test_accessibility.py) ---
+
+PAGED_PAGE_SIZE = 2
+
+
+@pytest.fixture(scope="session")
+def paged_site_url(tmp_path_factory, serve) -> str:
+    """The real content with PAGED_PAGE_SIZE items a listing page, so that
+    listings have a page 2 (sida/2/) to test."""
+    import re
+
+    project = copy_machinery(tmp_path_factory.mktemp("paged") / "project", with_real_content=True)
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"(\bpage_size:\s*)\d+", rf"\g<1>{PAGED_PAGE_SIZE}",
+                          config.read_text(encoding="utf-8"))
+    assert count == 1, "mkdocs.yml: extra.loft.page_size saknas"
+    config.write_text(text, encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    return serve(result.site)

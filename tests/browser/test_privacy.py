@@ -1,0 +1,62 @@
+"""Privacy, from Chromium itself: no request leaves the site, no cookies, and
+the browser storage holds exactly what the page Om webbplatsen says."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from site_pages import all_pages, page_ids
+
+pytestmark = pytest.mark.browser
+
+STORAGE = """() => ({local: Object.keys(localStorage).sort(),
+                     session: Object.keys(sessionStorage).sort(),
+                     cookie: document.cookie})"""
+
+
+@pytest.mark.parametrize("site,name,path", all_pages(), ids=page_ids())
+def test_no_request_to_another_host_and_no_cookies(request, browser, site, name, path):
+    base = request.getfixturevalue(site)
+    context = browser.new_context(locale="sv-SE")
+    try:
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(base + path, wait_until="networkidle")
+        # The search runs in the browser: typing loads its index and language files.
+        page.keyboard.press("/")
+        page.keyboard.type("innovation")
+        page.wait_for_load_state("networkidle")
+        elsewhere = [url for url in requested
+                     if urlsplit(url).scheme not in ("data", "blob")
+                     and urlsplit(url).hostname != "127.0.0.1"]
+        assert requested, "nätverksloggen är tom: testet mäter inget"
+        assert not elsewhere, f"{name}: anrop till andra värdar:\n" + "\n".join(elsewhere)
+        assert context.cookies() == []
+        assert page.evaluate(STORAGE)["cookie"] == ""
+    finally:
+        context.close()
+
+
+def test_browser_storage_is_what_om_webbplatsen_says(real_site_url, real_site, page):
+    """Material stores the colour scheme as "<scope>.__palette" in localStorage;
+    nothing else is stored, not even after choosing a scheme and searching."""
+    page.goto(real_site_url, wait_until="networkidle")
+    assert page.evaluate(STORAGE) == {"local": ["/.__palette"], "session": [], "cookie": ""}
+    assert json.loads(page.evaluate("localStorage.getItem('/.__palette')"))["color"]["scheme"] == "default"
+
+    page.locator("label[title='Byt till mörkt läge']").click()
+    page.keyboard.press("/")
+    page.keyboard.type("kultur")
+    page.wait_for_load_state("networkidle")
+    page.goto(real_site_url + "rapporter/", wait_until="networkidle")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.evaluate(STORAGE) == {"local": ["/.__palette"], "session": [], "cookie": ""}
+    assert page.context.cookies() == []
+
+    statement = real_site.read("om-webbplatsen/index.html")
+    assert "__palette" in statement and "/.__palette" in statement
+    assert "inga kakor" in statement
