@@ -19,6 +19,7 @@ from .pages import PageRenderer, count_text
 from .problems import ContentError
 from .project import Project
 from .site_index import SiteIndex
+from .urls import page_url
 
 # Generated pages start as this placeholder; their source is rendered when MkDocs
 # asks for the page's Markdown, so the sources are never all in memory at once.
@@ -76,7 +77,7 @@ class SiteBuild:
         overview = self.overviews.get(src_uri)
         if overview is not None:
             return self.renderer.overview_page(overview)
-        return self.renderer.fill_blocks(_page_url(src_uri), markdown)
+        return self.renderer.fill_blocks(page_url(src_uri), markdown)
 
     def head_html(self, src_uri: str, info=None) -> str:
         """Extra <head> markup for the page at src_uri (metadata, feeds);
@@ -96,12 +97,3 @@ class SiteBuild:
         return (f"LOFT: {len(self.index)} objekt: {', '.join(parts)}{note}; "
                 f"{len(self.listings) + len(self.overviews)} listningssidor.")
 
-
-def _page_url(src_uri: str) -> str:
-    """Directory URL of a Markdown page: "om-loft.md" -> "om-loft/", "index.md" -> ""."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"

@@ -24,7 +24,7 @@ from .model import Item
 from .pages import count_text
 from .site_index import SiteIndex
 from .structured_data import item_jsonld, jsonld_script, page_jsonld, term_jsonld
-from .urls import relative
+from .urls import page_url, relative
 
 MAX_DESCRIPTION = 300
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -132,15 +132,6 @@ def _listing_title(listing: Listing) -> str:
         return f"{listing.title} – sida {listing.page} av {listing.pages}"
     return listing.title
 
-
-def page_url(src_uri: str) -> str:
-    """Directory URL of a Markdown page: "om-loft.md" -> "om-loft/", "index.md" -> ""."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def first_paragraph(markdown: str) -> str:

@@ -21,3 +21,13 @@ def relative(from_url: str, to_url: str) -> str:
 def paginated(base_url: str, page: int) -> str:
     """Page 1 is the base URL; page n is base/sida/n/."""
     return base_url if page == 1 else f"{base_url}sida/{page}/"
+
+
+def page_url(src_uri: str) -> str:
+    """Directory URL of a Markdown page: "om-loft.md" -> "om-loft/", "index.md" -> ""."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
