@@ -116,3 +116,10 @@ def on_serve(server, config, builder):
         if (root / folder).is_dir():
             server.watch(str(root / folder))
     return server
+
+
+# LOFT_PROFILE=<file>: time every hook above for the benchmark (bench/run.py);
+# without the variable this does nothing.
+from loft.profiling import instrument_hooks  # noqa: E402
+
+instrument_hooks(globals())

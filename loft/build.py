@@ -42,7 +42,9 @@ class SiteBuild:
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
         visible = items if preview else [i for i in items if not i.draft]
         index = SiteIndex(visible, project.types, project.facets)
-        build = cls(project, index, preview, hidden=[i for i in items if i not in visible])
+        # Drafts by flag, not `i not in visible`: list membership made this quadratic.
+        hidden = [] if preview else [i for i in items if i.draft]
+        build = cls(project, index, preview, hidden=hidden)
         build.listings = {l.src_uri: l for l in all_listings(index, page_size)}
         build.overviews = {o.src_uri: o for o in all_overviews(index)}
         build.renderer = PageRenderer(index)

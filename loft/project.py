@@ -13,6 +13,7 @@ import yaml
 
 from . import frontmatter
 from .model import Attachment, ContentType, Detail, Facet, Item
+from .frontmatter import LOADER
 from .problems import ContentError, Problem
 from .text import slugify
 from .validation import validate
@@ -221,7 +222,7 @@ def _read(root: Path, name: str, problems: list[Problem]):
     path = root / DATA_DIR / name
     display = f"{DATA_DIR}/{name}"
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)  # safe, libyaml
     except FileNotFoundError:
         problems.append(Problem(display, None, None, "data", "filen saknas."))
     except yaml.YAMLError as error:

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from .frontmatter import LOADER
 from .problems import Problem
 from .text import closest, fold, slugify
 
@@ -68,7 +69,7 @@ class Vocabulary:
             problems.append(Problem(display_path, line, 1 if line else None, "vokabulär", message))
 
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)  # safe, libyaml
         except FileNotFoundError:
             problem("filen saknas.")
             return cls(path.stem, []), problems
