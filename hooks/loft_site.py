@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .
 
 from loft.build import SiteBuild  # noqa: E402
 from loft.problems import ContentError  # noqa: E402
+from loft.reproducible import stable_gzip  # noqa: E402
 
 log = get_plugin_logger("loft")
 
@@ -102,12 +103,18 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_build(config) -> None:
+    _reproducible_sitemap_gzip(Path(config.site_dir) / "sitemap.xml")
     if state.build is None:
         return
     for path, content in state.build.extra_files().items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
+
+
+def _reproducible_sitemap_gzip(sitemap: Path) -> None:
+    if sitemap.is_file():  # MkDocs dates sitemap.xml.gz with the build day
+        stable_gzip(sitemap)
 
 
 def on_serve(server, config, builder):
