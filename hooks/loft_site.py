@@ -85,7 +85,16 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     build = state.build
-    return build.page_markdown(page.file.src_uri, markdown) if build else markdown
+    if build is None:
+        return markdown
+    if build.search_excluded(page.file.src_uri):
+        page.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
+    return build.mkdocs_markdown(page.file.src_uri, markdown)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    build = state.build
+    return build.page_html(page.file.src_uri, html) if build else html
 
 
 def on_page_context(context, page, config, nav):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import CATALOGUE_PATH, render_catalogue
+from .deferred_html import defer, restore
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from .model import Item
 from .pages import PageRenderer, count_text
@@ -31,6 +32,7 @@ class SiteBuild:
     hidden: list[Item] = field(default_factory=list)  # drafts left out of this build
     listings: dict[str, Listing] = field(default_factory=dict)
     overviews: dict[str, Overview] = field(default_factory=dict)
+    deferred: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> HTML blocks
 
     @classmethod
     def create(cls, root: Path | str, preview: bool = False,
@@ -72,6 +74,24 @@ class SiteBuild:
         if overview is not None:
             return self.renderer.overview_page(overview)
         return self.renderer.fill_blocks(_page_url(src_uri), markdown)
+
+    def mkdocs_markdown(self, src_uri: str, markdown: str) -> str:
+        """page_markdown for the converter: generated pages' large HTML blocks are
+        deferred (loft/deferred_html.py) and put back by page_html."""
+        text = self.page_markdown(src_uri, markdown)
+        if src_uri in self.listings or src_uri in self.overviews:
+            text, self.deferred[src_uri] = defer(text)
+        return text
+
+    def page_html(self, src_uri: str, html: str) -> str:
+        """The converted page with its deferred HTML blocks back in place."""
+        deferred = self.deferred.pop(src_uri, None)
+        return restore(html, deferred) if deferred else html
+
+    def search_excluded(self, src_uri: str) -> bool:
+        """Pages 2, 3, ... of a listing only repeat items' summaries: not search documents."""
+        listing = self.listings.get(src_uri)
+        return listing is not None and listing.page > 1
 
     def head_html(self, src_uri: str) -> str:
         """Extra <head> markup for the page at src_uri (metadata, feeds)."""
