@@ -118,7 +118,12 @@ def search_figures(site: Path) -> dict:
     try:
         from bench import search_bench  # written by the search engineer
     except ImportError:
-        return {"measured": False, "note": "not measured: bench/search_bench.py is not on this branch"}
+        note = "not measured: bench/search_bench.py is not on this branch"
+        index = site / "search" / "search_index.json"
+        if index.is_file():  # Material's built-in search loads its whole index on the first query
+            note += (f"; Material's built-in search: first query downloads search/search_index.json, "
+                     f"{index.stat().st_size / 1024 ** 2:.1f} MiB, follow-up queries nothing more")
+        return {"measured": False, "note": note}
     figures = search_bench.measure(site)
     return {"measured": True, **figures}
 
@@ -269,8 +274,9 @@ def targets(rows: list[dict]) -> dict[str, bool]:
             growth = large[key] / small[key]
             found[f"10,000-item build at most 11 x the 1,000-item build ({name} time, "
                   f"without search: {growth:.1f} x)"] = growth <= 11
-        full = by[10000]["full_build"]["wall_s"] / by[1000]["full_build"]["wall_s"]
-        found[f"the same for the full build with search ({full:.1f} x)"] = full <= 11
+        for key, name in (("wall_s", "wall"), ("cpu_s", "CPU")):
+            full = by[10000]["full_build"][key] / by[1000]["full_build"][key]
+            found[f"the same for the full build with search ({name} time: {full:.1f} x)"] = full <= 11
     if 10000 in by:
         rss = by[10000]["full_build"]["peak_rss_bytes"]
         found[f"MkDocs peak memory at 10,000 items under 1 GiB ({_mib(rss)}, with search)"] = rss < GIB
