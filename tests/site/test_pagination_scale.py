@@ -102,3 +102,11 @@ def test_pages_stay_small(site):
     largest_listing = max(size for url, size in sizes.items() if "/sida/" in url)
     assert largest_item < 60 * 1024
     assert largest_listing < 60 * 1024
+
+
+def test_later_listing_pages_are_not_search_documents(site):
+    root, catalogue = site
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not [loc for loc in locations if "/sida/" in loc]
+    assert "nyheter/" in locations and catalogue[0]["url"] in locations
