@@ -124,7 +124,10 @@ def search_figures(site: Path) -> dict:
             note += (f"; Material's built-in search: first query downloads search/search_index.json, "
                      f"{index.stat().st_size / 1024 ** 2:.1f} MiB, follow-up queries nothing more")
         return {"measured": False, "note": note}
-    figures = search_bench.measure(site)
+    try:
+        figures = search_bench.measure(site)
+    except Exception as error:  # a broken measurement must not lose the other figures
+        return {"measured": False, "note": f"bench/search_bench.py failed: {error!r}"}
     return {"measured": True, **figures}
 
 
