@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .
 
 from loft.build import SiteBuild  # noqa: E402
 from loft.problems import ContentError  # noqa: E402
+from loft.reproducible import stable_gzip  # noqa: E402
 
 log = get_plugin_logger("loft")
 
@@ -90,7 +91,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # A stable update date (the item's), not the build date: the sitemap.xml.gz
     # MkDocs writes takes its timestamp from it.
     page.update_date = build.machine.page_date(page.file.src_uri)
-    return build.page_markdown(page.file.src_uri, markdown)
+    if build.search_excluded(page.file.src_uri):
+        page.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
+    return build.mkdocs_markdown(page.file.src_uri, markdown)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    build = state.build
+    return build.page_html(page.file.src_uri, html) if build else html
 
 
 def on_page_context(context, page, config, nav):
@@ -119,6 +127,7 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_build(config) -> None:
+    _reproducible_sitemap_gzip(Path(config.site_dir) / "sitemap.xml")
     if state.build is None:
         return
     for path, content in state.build.extra_files().items():
@@ -127,9 +136,21 @@ def on_post_build(config) -> None:
         target.write_text(content, encoding="utf-8")
 
 
+def _reproducible_sitemap_gzip(sitemap: Path) -> None:
+    if sitemap.is_file():  # MkDocs dates sitemap.xml.gz with the build day
+        stable_gzip(sitemap)
+
+
 def on_serve(server, config, builder):
     root = Path(config.config_file_path).resolve().parent
     for folder in ("reports", "materials", "data"):
         if (root / folder).is_dir():
             server.watch(str(root / folder))
     return server
+
+
+# LOFT_PROFILE=<file>: time every hook above for the benchmark (bench/run.py);
+# without the variable this does nothing.
+from loft.profiling import instrument_hooks  # noqa: E402
+
+instrument_hooks(globals())

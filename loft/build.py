@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import CATALOGUE_PATH, render_catalogue
+from .deferred_html import defer, restore
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from .machine_readable import MachineReadable
 from .markup import project_page_problems
@@ -34,6 +35,7 @@ class SiteBuild:
     hidden: list[Item] = field(default_factory=list)  # drafts left out of this build
     listings: dict[str, Listing] = field(default_factory=dict)
     overviews: dict[str, Overview] = field(default_factory=dict)
+    deferred: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> HTML blocks
 
     @classmethod
     def create(cls, root: Path | str, preview: bool = False,
@@ -47,7 +49,9 @@ class SiteBuild:
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
         visible = items if preview else [i for i in items if not i.draft]
         index = SiteIndex(visible, project.types, project.facets)
-        build = cls(project, index, preview, hidden=[i for i in items if i.draft and not preview])
+        # Drafts by flag, not `i not in visible`: list membership made this quadratic.
+        hidden = [] if preview else [i for i in items if i.draft]
+        build = cls(project, index, preview, hidden=hidden)
         build.listings = {l.src_uri: l for l in all_listings(index, page_size)}
         build.overviews = {o.src_uri: o for o in all_overviews(index)}
         build.renderer = PageRenderer(index)
@@ -78,6 +82,24 @@ class SiteBuild:
         if overview is not None:
             return self.renderer.overview_page(overview)
         return self.renderer.fill_blocks(page_url(src_uri), markdown)
+
+    def mkdocs_markdown(self, src_uri: str, markdown: str) -> str:
+        """page_markdown for the converter: generated pages' large HTML blocks are
+        deferred (loft/deferred_html.py) and put back by page_html."""
+        text = self.page_markdown(src_uri, markdown)
+        if src_uri in self.listings or src_uri in self.overviews:
+            text, self.deferred[src_uri] = defer(text)
+        return text
+
+    def page_html(self, src_uri: str, html: str) -> str:
+        """The converted page with its deferred HTML blocks back in place."""
+        deferred = self.deferred.pop(src_uri, None)
+        return restore(html, deferred) if deferred else html
+
+    def search_excluded(self, src_uri: str) -> bool:
+        """Pages 2, 3, ... of a listing only repeat items' summaries: not search documents."""
+        listing = self.listings.get(src_uri)
+        return listing is not None and listing.page > 1
 
     def head_html(self, src_uri: str, info=None) -> str:
         """Extra <head> markup for the page at src_uri (metadata, feeds);

@@ -1,0 +1,112 @@
+"""Listings of a generated corpus: pagination reaches every item exactly once,
+and no page grows with the site (a small page_size makes many pages)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from harness import REPO, run_build
+
+sys.path.insert(0, str(REPO))  # bench/ is a folder of the repository, not a package
+from bench.corpus import generate  # noqa: E402
+
+pytestmark = pytest.mark.build
+
+PAGE_SIZE = 7
+ITEMS = 250
+_CARD = re.compile(r'class="loft-card__title"><a href="([^"]+)"')
+_NEXT = re.compile(r'<a href="([^"]+)" rel="next">')
+_PAGE_LINK = re.compile(r'<a href="([^"]+)"[^>]*aria-label="Sida (\d+)')
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = generate(tmp_path_factory.mktemp("scale") / "project", ITEMS, seed=3,
+                       extra_municipalities=12)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "page_size: 50" in text
+    config.write_text(text.replace("page_size: 50", f"page_size: {PAGE_SIZE}"), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    catalogue = json.loads(result.read("api/items.json"))["items"]
+    return result.site, catalogue
+
+
+def _html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def _walk(site: Path, base: str) -> tuple[list[str], list[str]]:
+    """Follow "Nästa sida" from page 1: (pages visited, item URLs in order)."""
+    pages, items, url = [], [], base
+    while url is not None:
+        assert url not in pages, f"{base}: pagination loops back to {url}"
+        pages.append(url)
+        html = _html(site, url)
+        cards = [urljoin("/" + url, href).lstrip("/") for href in _CARD.findall(html)]
+        assert len(cards) <= PAGE_SIZE, f"{url} shows {len(cards)} items"
+        items += cards
+        found = _NEXT.search(html)
+        url = urljoin("/" + url, found.group(1)).lstrip("/") if found else None
+    return pages, items
+
+
+def _listings(catalogue: list[dict]) -> dict[str, list[str]]:
+    """Listing base URL -> URLs of its items, newest first, from the catalogue."""
+    expected: dict[str, list[str]] = {}
+    for item in catalogue:  # the catalogue is newest first, like every listing
+        base = item["url"].split("/")[0] + "/"
+        expected.setdefault(base, []).append(item["url"])
+        expected.setdefault(f"ar/{item['year']}/", []).append(item["url"])
+        for facet, path in (("principles", "principer"), ("municipalities", "kommuner")):
+            for term in item[facet]:
+                expected.setdefault(f"{path}/{term}/", []).append(item["url"])
+    return expected
+
+
+def test_every_listing_reaches_each_of_its_items_exactly_once(site):
+    root, catalogue = site
+    expected = _listings(catalogue)
+    assert len(expected) > 20 and any(len(v) > 3 * PAGE_SIZE for v in expected.values())
+    for base, urls in expected.items():
+        pages, items = _walk(root, base)
+        assert Counter(items) == Counter(urls), base
+        assert items == urls, f"{base}: not newest first"
+        assert len(pages) == -(-len(urls) // PAGE_SIZE)
+
+
+def test_every_page_of_a_listing_links_to_every_other_page(site):
+    root, catalogue = site
+    base = "nyheter/"
+    pages, _ = _walk(root, base)
+    assert len(pages) > 5
+    for url in pages:
+        linked = {int(n): urljoin("/" + url, href).lstrip("/") for href, n in _PAGE_LINK.findall(_html(root, url))}
+        assert sorted(linked) == list(range(1, len(pages) + 1)), url
+        assert [linked[n] for n in sorted(linked)] == pages
+
+
+def test_pages_stay_small(site):
+    root, catalogue = site
+    item_urls = {item["url"] for item in catalogue}
+    sizes = {p.parent.relative_to(root).as_posix() + "/": p.stat().st_size for p in root.rglob("index.html")}
+    largest_item = max(size for url, size in sizes.items() if url in item_urls)
+    largest_listing = max(size for url, size in sizes.items() if "/sida/" in url)
+    assert largest_item < 60 * 1024
+    assert largest_listing < 60 * 1024
+
+
+def test_later_listing_pages_are_not_search_documents(site):
+    root, catalogue = site
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not [loc for loc in locations if "/sida/" in loc]
+    assert "nyheter/" in locations and catalogue[0]["url"] in locations
