@@ -16,6 +16,7 @@ from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError
 from .project import Project
+from .search import SEARCH_SRC_URI, Compounds, SiteSearch
 from .site_index import SiteIndex
 
 # Generated pages start as this placeholder; their source is rendered when MkDocs
@@ -37,6 +38,8 @@ class SiteBuild:
                page_size: int = DEFAULT_PAGE_SIZE) -> SiteBuild:
         project = Project.load(root)
         items, problems = project.load_items()
+        compounds, compound_problems = Compounds.load(project.root)
+        problems += compound_problems
         if problems:
             raise ContentError(problems)
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
@@ -45,12 +48,13 @@ class SiteBuild:
         build = cls(project, index, preview, hidden=[i for i in items if i not in visible])
         build.listings = {l.src_uri: l for l in all_listings(index, page_size)}
         build.overviews = {o.src_uri: o for o in all_overviews(index)}
-        build.renderer = PageRenderer(index)
+        build.search = SiteSearch(index, compounds)
+        build.renderer = PageRenderer(index, build.search)
         return build
 
     def generated_pages(self) -> list[str]:
         """src_uri of every listing and overview page."""
-        return [*self.overviews, *self.listings]
+        return [*self.overviews, *self.listings, SEARCH_SRC_URI]
 
     def page_source(self, src_uri: str) -> str:
         return PLACEHOLDER
@@ -69,6 +73,8 @@ class SiteBuild:
         overview = self.overviews.get(src_uri)
         if overview is not None:
             return self.renderer.overview_page(overview)
+        if src_uri == SEARCH_SRC_URI:
+            return self.renderer.fill_blocks(_page_url(src_uri), self.search.page_markdown())
         return self.renderer.fill_blocks(_page_url(src_uri), markdown)
 
     def head_html(self, src_uri: str) -> str:

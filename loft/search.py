@@ -1,0 +1,302 @@
+"""Site search with Pagefind: what the item pages tell the index, the search
+page `sok/`, the compound-word list, and the Pagefind run after the build.
+
+Pagefind indexes only what sits inside `data-pagefind-body`, and only item
+pages carry it, so listings, overviews and the start page are never results.
+Filters use the search page's URL parameter names (facet paths, `ar`, `typ`)
+and term ids as values, so a URL and the index speak the same language.
+
+Swedish stemming comes from Pagefind itself (`<html lang="sv">`); compound
+words do not split on their own, so data/compounds.yml lists the domain's
+compounds and each item that contains one is indexed with its parts too.
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+import subprocess
+import time
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from .model import Item
+from .problems import Problem
+from .site_index import SiteIndex
+from .urls import relative
+
+SEARCH_URL = "sok/"
+SEARCH_SRC_URI = "sok/index.md"
+BUNDLE_DIR = "pagefind"  # Pagefind's output, inside the site
+COMPOUNDS_FILE = "data/compounds.yml"
+YEAR_PARAM, TYPE_PARAM, SORT_PARAM, QUERY_PARAM = "ar", "typ", "sortera", "q"
+SORT_KEY = "nyast"  # Pagefind sort: rank in the site's newest-first order
+
+
+# --- compound words -------------------------------------------------------
+class Compounds:
+    """Compound word -> its parts; finds the compounds in a text in one pass."""
+
+    def __init__(self, parts: dict[str, tuple[str, ...]]):
+        self.parts = parts
+        # Longest first, so "kommunledning" wins over a shorter compound inside it.
+        alternatives = sorted(parts, key=len, reverse=True)
+        self._pattern = (re.compile("|".join(re.escape(w) for w in alternatives))
+                         if alternatives else None)
+
+    def __len__(self) -> int:
+        return len(self.parts)
+
+    def parts_in(self, text: str) -> list[str]:
+        """Parts of every compound the text contains, inflected or inside a longer
+        word ("kommunledningens", "innovationsledningsarbete"), each once."""
+        if self._pattern is None:
+            return []
+        found: dict[str, None] = {}
+        for match in self._pattern.finditer(text.casefold()):
+            for part in self.parts[match.group(0)]:
+                found.setdefault(part, None)
+        return list(found)
+
+    @classmethod
+    def load(cls, root: Path) -> tuple[Compounds, list[Problem]]:
+        """Read data/compounds.yml (compound: [part, part, ...]); a missing file is
+        no compounds, a wrong entry is a problem."""
+        path = Path(root) / COMPOUNDS_FILE
+        problems: list[Problem] = []
+
+        def problem(message: str) -> None:
+            problems.append(Problem(COMPOUNDS_FILE, None, None, "sammansättningar", message))
+
+        if not path.is_file():
+            return cls({}), problems
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            problems.append(Problem(COMPOUNDS_FILE, mark.line + 1 if mark else None, 1,
+                                    "sammansättningar", f"YAML-syntaxfel: {error}"))
+            return cls({}), problems
+        if not isinstance(raw, dict):
+            problem("filen ska vara en lista med rader som \"innovationsledning: [innovation, ledning]\".")
+            return cls({}), problems
+        parts: dict[str, tuple[str, ...]] = {}
+        for word, value in raw.items():
+            word_text = str(word).strip().casefold()
+            if (not isinstance(value, list) or len(value) < 2
+                    or not all(isinstance(p, str) and p.strip() for p in value)):
+                problem(f"\"{word}\" ska följas av minst två delord inom hakparenteser, "
+                        f"till exempel \"{word}: [innovation, ledning]\".")
+                continue
+            parts[word_text] = tuple(p.strip().casefold() for p in value)
+        return cls(parts), problems
+
+
+# --- what an item page tells the index -------------------------------------
+@dataclass(frozen=True)
+class ItemMarkup:
+    """HTML around an item page's Markdown: `open` starts the indexed region
+    (with the item's filters, metadata, sort value and extra search words),
+    `close` ends it."""
+
+    open: str
+    close: str
+
+
+class SiteSearch:
+    """The search side of one build, computed once from the SiteIndex."""
+
+    def __init__(self, index: SiteIndex, compounds: Compounds | None = None):
+        self.index = index
+        self.compounds = compounds or Compounds({})
+        # Newest-first position, counted down: sorting by it descending gives
+        # exactly the listings' order (date, then title-stable tie break).
+        total = len(index.items)
+        self._rank = {item.url: total - n for n, item in enumerate(index.items)}
+
+    def filters(self, item: Item) -> list[tuple[str, str]]:
+        """(URL parameter, value) pairs the item matches."""
+        pairs = [(TYPE_PARAM, item.type.id), (YEAR_PARAM, str(item.year))]
+        for facet in self.index.facets:
+            pairs += [(facet.path, term_id) for term_id in item.tags.get(facet.field, ())]
+        return pairs
+
+    def extra_words(self, item: Item, body: str) -> list[str]:
+        """Words to index beyond the visible text: every name of the item's terms
+        (label, English and official names, aliases) and the parts of the
+        compounds in its title, summary and text."""
+        words: dict[str, None] = {}
+        for facet in self.index.facets:
+            for term in item.terms(facet):
+                for name in term.names()[1:]:  # not the id: it is a URL slug
+                    words.setdefault(str(name), None)
+        for part in self.compounds.parts_in(f"{item.title}\n{item.summary}\n{body}"):
+            words.setdefault(part, None)
+        return list(words)
+
+    def item_markup(self, item: Item, body: str) -> ItemMarkup:
+        data = [f'<span data-pagefind-filter="{escape(k)}:{escape(v)}"></span>'
+                for k, v in self.filters(item)]
+        meta = {
+            "title": item.title,
+            "typ": item.type.label,
+            "datum": item.date.swedish,
+            "iso": item.date.iso,
+        }
+        if item.summary:
+            meta["sammanfattning"] = " ".join(item.summary.split())
+        data += [f'<span data-pagefind-meta="{k}:{escape(v)}"></span>' for k, v in meta.items()]
+        data.append(f'<span data-pagefind-sort="{SORT_KEY}:{self._rank.get(item.url, 0)}"></span>')
+        # "index": skipped as text, still read for filters and metadata. (Spelled
+        # out: Python-Markdown turns a bare attribute into ignore="ignore".)
+        hidden = f'<div hidden data-pagefind-ignore="index">{"".join(data)}</div>'
+        words = " ".join(self.extra_words(item, body))
+        # Indexed through an attribute of an empty element: found by search, never
+        # shown on the page nor read by a screen reader.
+        extra = (f'<span data-pagefind-index-attrs="data-search-words" data-search-words="{escape(words)}"></span>'
+                 if words else "")
+        # The extra words come last, so that excerpts show the item's own text first.
+        return ItemMarkup(open=f'<div data-pagefind-body markdown="1">\n{hidden}\n',
+                          close=f"{extra}\n</div>")
+
+    # --- the search page --------------------------------------------------
+    def facet_groups(self) -> list[dict]:
+        """The filter groups of the search page, options in their stable order:
+        every facet in vocabulary order, then years newest first, then types."""
+        groups = []
+        for facet in self.index.facets:
+            groups.append({
+                "param": facet.path, "title": facet.title, "singular": facet.singular, "tags": True,
+                "options": [(t.id, t.label, facet.term_url(t.id), [str(n) for n in t.names()])
+                            for t in facet.vocabulary],
+            })
+        groups.append({
+            "param": YEAR_PARAM, "title": "År", "singular": "år", "tags": False,
+            "options": [(str(y), str(y), f"ar/{y}/", [str(y)]) for y in self.index.years],
+        })
+        groups.append({
+            "param": TYPE_PARAM, "title": "Typ", "singular": "typ", "tags": False,
+            "options": [(t.id, t.label, t.url, [t.id, t.label, t.plural]) for t in self.index.types],
+        })
+        return groups
+
+    def page_markdown(self) -> str:
+        """Source of sok/: the search form driven by loft-search.js; without
+        script, links to every static listing instead."""
+        here = SEARCH_URL
+        fieldsets = []
+        for group in self.facet_groups():
+            param = group["param"]
+            options = []
+            for value, label, url, names in group["options"]:
+                box_id = f"loft-filter-{param}-{value}"
+                options.append(
+                    f'<li><input type="checkbox" id="{box_id}" name="{param}" value="{escape(value)}"'
+                    f' data-label="{escape(label)}" data-url="{escape(relative(here, url))}"'
+                    f' data-names="{escape("|".join(names))}">'
+                    f'<label for="{box_id}">{escape(label)} <span class="loft-search__count"></span></label></li>'
+                )
+            fieldsets.append(
+                f'<fieldset class="loft-search__facet" data-param="{param}"'
+                f'{" data-tags" if group["tags"] else ""}'
+                f' data-singular="{escape(group["singular"])}"><legend>{escape(group["title"])}</legend>'
+                f'<ul>{"".join(options)}</ul></fieldset>'
+            )
+        form = (
+            f'<form class="loft-search" id="loft-search" role="search" aria-label="Sök i kunskapsbanken" hidden'
+            f' data-bundle="{relative(here, BUNDLE_DIR + "/")}" data-root="{relative(here, "")}">'
+            '<div class="loft-search__query">'
+            '<label for="loft-search-q">Sökord</label>'
+            f'<input type="search" id="loft-search-q" name="{QUERY_PARAM}" autocomplete="off" spellcheck="false"'
+            ' aria-describedby="loft-search-help">'
+            '<button type="submit" class="md-button md-button--primary">Sök</button>'
+            '<p id="loft-search-help" class="loft-search__help">Sök på ord i titel och text, på principer och '
+            'kommuner. Böjda former hittas också: ”kommunerna” hittar ”kommun”.</p>'
+            '</div>'
+            '<div class="loft-search__suggest" id="loft-search-suggest" hidden></div>'
+            '<div class="loft-search__layout">'
+            '<div class="loft-search__filters"><h2>Filtrera</h2>'
+            '<p class="loft-search__help">Välj ett eller flera värden. Siffran visar hur många träffar '
+            'valet skulle ge tillsammans med dina övriga val.</p>'
+            + "".join(fieldsets)
+            + '<button type="button" class="md-button" id="loft-search-clear">Rensa sökning och filter</button>'
+            '</div>'
+            '<div class="loft-search__results"><h2 id="loft-search-heading">Träffar</h2>'
+            '<fieldset class="loft-search__sort"><legend>Sortera</legend>'
+            f'<input type="radio" id="loft-sort-relevans" name="{SORT_PARAM}" value="relevans" checked>'
+            '<label for="loft-sort-relevans">Bäst matchning först</label> '
+            f'<input type="radio" id="loft-sort-nyast" name="{SORT_PARAM}" value="nyast">'
+            '<label for="loft-sort-nyast">Nyast först</label></fieldset>'
+            '<p class="loft-search__status" id="loft-search-status" role="status" aria-live="polite"></p>'
+            '<ol class="loft-cards loft-search__list" id="loft-search-list" aria-labelledby="loft-search-heading"></ol>'
+            '<button type="button" class="md-button" id="loft-search-more" hidden>Visa fler träffar</button>'
+            '</div></div></form>'
+        )
+        type_links = "".join(
+            f'<li><a href="{escape(relative(here, t.url))}">{escape(t.plural)}</a></li>' for t in self.index.types
+        )
+        browse = [
+            '<div class="loft-search-nojs" id="loft-search-nojs" markdown="1">',
+            "",
+            '<p class="loft-search-nojs__note">Sökfunktionen behöver JavaScript, som är avstängt eller inte '
+            'kunde laddas i din webbläsare. Allt material finns också i listorna nedan.</p>',
+            "",
+            "## Efter typ",
+            "",
+            f'<ul class="loft-term-links">{type_links}</ul>',
+            "",
+        ]
+        for facet in self.index.facets:
+            browse += [f"## {facet.title}", "", f"<!-- loft:{facet.path} -->", ""]
+        browse += ["## År", "", "<!-- loft:years -->", "", "</div>"]
+        script = relative(here, "assets/javascripts/loft-search.js")
+        return "\n".join([
+            "# Sök", "",
+            form, "", *browse, "",
+            f'<script type="module" src="{script}"></script>', "",
+        ])
+
+
+# --- running Pagefind -----------------------------------------------------
+@dataclass(frozen=True)
+class IndexingRun:
+    seconds: float
+    peak_rss_kib: int  # the largest resident set of any child process so far
+    output: str
+
+    def summary(self) -> str:
+        return f"Sökindex skapat med Pagefind på {self.seconds:.1f} s."
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind is missing or failed; the message says what to do."""
+
+
+def pagefind_executable() -> str:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        raise SearchIndexError(
+            "Pagefind saknas. Kör `make venv` (paketet pagefind[bin] ingår i beroendena).") from None
+    return str(get_executable())
+
+
+def pagefind_command(site_dir: Path) -> list[str]:
+    # The page language (lang="sv") picks Pagefind's Swedish stemming.
+    return [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
+
+
+def run_pagefind(site_dir: Path | str) -> IndexingRun:
+    """Index a built site; the bundle lands in <site>/pagefind/."""
+    command = pagefind_command(Path(site_dir))
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    output = (done.stdout + done.stderr).strip()
+    if done.returncode != 0:
+        raise SearchIndexError(f"Pagefind misslyckades (kod {done.returncode}): {output}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return IndexingRun(seconds, peak, output)
