@@ -1,0 +1,1 @@
+"""Benchmarks of the LOFT kunskapsbank: synthetic corpora and timed builds."""
