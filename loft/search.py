@@ -219,12 +219,13 @@ class SiteSearch:
             '<div class="loft-search__suggest" id="loft-search-suggest" hidden></div>'
             '<div class="loft-search__layout">'
             '<div class="loft-search__filters"><h2>Filtrera</h2>'
+            '<p><a class="loft-search__skip" href="#loft-search-heading">Hoppa förbi filtren till träffarna</a></p>'
             '<p class="loft-search__help">Välj ett eller flera värden. Siffran visar hur många träffar '
             'valet skulle ge tillsammans med dina övriga val.</p>'
             + "".join(fieldsets)
             + '<button type="button" class="md-button" id="loft-search-clear">Rensa sökning och filter</button>'
             '</div>'
-            '<div class="loft-search__results"><h2 id="loft-search-heading">Träffar</h2>'
+            '<div class="loft-search__results"><h2 id="loft-search-heading" tabindex="-1">Träffar</h2>'
             '<fieldset class="loft-search__sort"><legend>Sortera</legend>'
             f'<input type="radio" id="loft-sort-relevans" name="{SORT_PARAM}" value="relevans" checked>'
             '<label for="loft-sort-relevans">Bäst matchning först</label> '
@@ -238,20 +239,22 @@ class SiteSearch:
         type_links = "".join(
             f'<li><a href="{escape(relative(here, t.url))}">{escape(t.plural)}</a></li>' for t in self.index.types
         )
+        # Raw HTML, Markdown off: its headings stay out of the table of contents,
+        # which would otherwise list headings that script hides.
         browse = [
-            '<div class="loft-search-nojs" id="loft-search-nojs" markdown="1">',
+            '<div class="loft-search-nojs" id="loft-search-nojs">',
             "",
             '<p class="loft-search-nojs__note">Sökfunktionen behöver JavaScript, som är avstängt eller inte '
             'kunde laddas i din webbläsare. Allt material finns också i listorna nedan.</p>',
             "",
-            "## Efter typ",
+            "<h2>Efter typ</h2>",
             "",
             f'<ul class="loft-term-links">{type_links}</ul>',
             "",
         ]
         for facet in self.index.facets:
-            browse += [f"## {facet.title}", "", f"<!-- loft:{facet.path} -->", ""]
-        browse += ["## År", "", "<!-- loft:years -->", "", "</div>"]
+            browse += [f"<h2>{escape(facet.title)}</h2>", "", f"<!-- loft:{facet.path} -->", ""]
+        browse += ["<h2>År</h2>", "", "<!-- loft:years -->", "", "</div>"]
         script = relative(here, "assets/javascripts/loft-search.js")
         return "\n".join([
             "# Sök", "",
