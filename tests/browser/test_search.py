@@ -255,3 +255,30 @@ def test_without_javascript_the_page_links_to_the_listings(browser, site_url):
         page.wait_for_url(re.compile(r"/sok/\?q=pilotprojekt$"))
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def many_url(tmp_path_factory, serve):
+    from conftest import copy_machinery, run_build, write_files
+
+    project = copy_machinery(tmp_path_factory.mktemp("search-many") / "project")
+    write_files(project, {f"docs/nyheter/seminarium-{n:02d}.md":
+                          news(f"Seminarium {n:02d}", f"2019-01-{n:02d}", body="Ett seminarium om förnyelse.\n")
+                          for n in range(1, 24)})
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    return serve(result.site)
+
+
+def test_more_results_load_on_request_and_take_the_focus(page, many_url):
+    open_search(page, many_url, "?q=seminarium&sortera=nyast")
+    assert status(page).startswith("23 träffar")
+    assert titles(page) == [f"Seminarium {n:02d}" for n in range(23, 3, -1)]
+    more = page.locator("#loft-search-more")
+    assert more.text_content() == "Visa fler träffar (20 av 23 visas)"
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('#loft-search-list li.loft-card').length === 23")
+    assert titles(page)[20:] == ["Seminarium 03", "Seminarium 02", "Seminarium 01"]
+    assert page.evaluate("() => document.activeElement.textContent") == "Seminarium 03"
+    assert more.is_hidden()

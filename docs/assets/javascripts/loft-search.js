@@ -106,10 +106,10 @@ async function start() {
     const counts = {};
     for (const group of groups) {
       if (!state.filters[group.param].length) {
-        counts[group.param] = found.filters[group.param] || {};
+        counts[group.param] = found.filters?.[group.param] || {};
       } else {
         const other = await pagefind.search(term, { filters: pagefindFilters(state.filters, group.param) });
-        counts[group.param] = other.filters[group.param] || {};
+        counts[group.param] = other.filters?.[group.param] || {};
       }
     }
     if (mine !== latest) return;
@@ -118,7 +118,7 @@ async function start() {
     results = found.results;
     shown = 0;
     list.replaceChildren();
-    await showMore(false);
+    await showMore(false, mine);
     if (mine !== latest) return;
     status.removeAttribute("aria-busy");
     status.textContent = statusText(results.length, state);
@@ -135,9 +135,10 @@ async function start() {
     }
   }
 
-  async function showMore(moveFocus) {
+  async function showMore(moveFocus, search = latest) {
     const next = results.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(next.map((r) => r.data()));
+    if (search !== latest) return; // a newer search has replaced these results
     const first = shown;
     list.append(...data.map(card));
     shown += next.length;
