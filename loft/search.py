@@ -113,7 +113,7 @@ class SiteSearch:
         self.index = index
         self.compounds = compounds or Compounds({})
         # Newest-first position, counted down: sorting by it descending gives
-        # exactly the listings' order (date, then title-stable tie break).
+        # exactly the listings' order (date, ties by URL).
         total = len(index.items)
         self._rank = {item.url: total - n for n, item in enumerate(index.items)}
 
@@ -154,9 +154,9 @@ class SiteSearch:
         # out: Python-Markdown turns a bare attribute into ignore="ignore".)
         hidden = f'<div hidden data-pagefind-ignore="index">{"".join(data)}</div>'
         words = " ".join(self.extra_words(item, body))
-        # Indexed through an attribute of an empty element: found by search, never
-        # shown on the page nor read by a screen reader.
-        extra = (f'<span data-pagefind-index-attrs="data-search-words" data-search-words="{escape(words)}"></span>'
+        # Indexed through an attribute of an empty block (a span would get a <p>
+        # around it): found by search, never shown nor read by a screen reader.
+        extra = (f'<div data-pagefind-index-attrs="data-search-words" data-search-words="{escape(words)}"></div>'
                  if words else "")
         # The extra words come last, so that excerpts show the item's own text first.
         return ItemMarkup(open=f'<div data-pagefind-body markdown="1">\n{hidden}\n',
