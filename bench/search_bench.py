@@ -44,6 +44,7 @@ CHROMIUM = "/usr/bin/chromium"
 WORK = REPO / "bench" / "work" / "search"
 FIRST_QUERY = "kommunledning"
 FOLLOW_UP_QUERY = "innovationskultur"
+KINDS = ("page", "script", "wasm", "meta", "filters", "index", "fragments", "other")
 SETTLED = ("() => { const s = document.getElementById('loft-search-status');"
            " return s && s.textContent && !s.hasAttribute('aria-busy'); }")
 
@@ -94,12 +95,29 @@ class NetworkLog:
             sizes = request.sizes()
             entries.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
         search = [(u, n) for u, n in entries if f"/{BUNDLE_DIR}/" in u]
+        by_kind: dict[str, float] = {}
+        for url, size in entries:
+            kind = _kind(url)
+            by_kind[kind] = round(by_kind.get(kind, 0) + size / 1024, 1)
         return {
             "requests": len(entries),
             "kib": round(sum(n for _, n in entries) / 1024, 1),
             "search_requests": len(search),
             "search_kib": round(sum(n for _, n in search) / 1024, 1),
+            "kib_by_kind": by_kind,
         }
+
+
+def _kind(url: str) -> str:
+    """What a request fetched: the page and its assets, or which part of Pagefind."""
+    path = url.split("?", 1)[0]
+    if f"/{BUNDLE_DIR}/" not in path:
+        return "page"
+    for marker, kind in ((".pf_fragment", "fragments"), (".pf_index", "index"), (".pf_filter", "filters"),
+                         (".pf_meta", "meta"), ("wasm.", "wasm"), (".js", "script")):
+        if marker in path:
+            return kind
+    return "other"
 
 
 def _settle(page, log: NetworkLog) -> None:
@@ -218,6 +236,13 @@ def write_report(results: dict[int, dict], target: Path) -> None:
         "  and 20 fragments more).",
         "- One filter more: the first municipality ticked (live counts need one extra",
         "  search per filter group with a choice, answered from what is already loaded).",
+        "",
+        "Where the bytes of the first query go (KiB):",
+        "",
+        "| items | " + " | ".join(KINDS) + " |",
+        "| ---: | " + " | ".join("---:" for _ in KINDS) + " |",
+        *(f"| {n:,} | " + " | ".join(str(r["downloads"]["first_query"]["kib_by_kind"].get(k, 0)) for k in KINDS) + " |"
+          for n, r in sorted(results.items())),
         "",
         "Raw figures: bench/search.json.",
         "",
