@@ -271,7 +271,8 @@ class IndexingRun:
     output: str
 
     def summary(self) -> str:
-        return f"Sökindex skapat med Pagefind på {self.seconds:.1f} s."
+        seconds = f"{self.seconds:.1f}".replace(".", ",")  # Swedish decimal comma
+        return f"Sökindex skapat med Pagefind på {seconds} s."
 
 
 class SearchIndexError(RuntimeError):

@@ -39,12 +39,15 @@ async function start() {
     boxes: [...fieldset.querySelectorAll('input[type="checkbox"]')],
   }));
 
+  // Shown at once: until the listeners below are attached, submitting the form
+  // reloads the page with its choices in the URL, which works too.
+  form.hidden = false;
+  document.getElementById("loft-search-nojs").hidden = true;
+  status.setAttribute("aria-busy", "true");
+
   const pagefind = await import(new URL(form.dataset.bundle + "pagefind.js", location.href).href);
   await pagefind.options({ baseUrl: new URL(form.dataset.root, location.href).pathname });
   await pagefind.filters(); // loads the filter index, so every search returns counts
-
-  form.hidden = false;
-  document.getElementById("loft-search-nojs").hidden = true;
 
   // --- state <-> URL <-> form ------------------------------------------------
   function readUrl() {
