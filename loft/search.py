@@ -13,6 +13,9 @@ compounds and each item that contains one is indexed with its parts too.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import re
 import resource
 import subprocess
@@ -303,4 +306,129 @@ def run_pagefind(site_dir: Path | str) -> IndexingRun:
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind misslyckades (kod {done.returncode}): {output}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    make_reproducible(Path(site_dir) / BUNDLE_DIR)
     return IndexingRun(seconds, peak, output)
+
+
+# --- reproducible bundle --------------------------------------------------
+# Pagefind 1.5 writes its filter indexes from hash maps: the same site gives
+# the values of a filter, and the filters in the metadata file, in a different
+# order on every run (Pagefind issue #638), so file names and contents change.
+# We sort them afterwards and name the rewritten files by their content. The
+# files are "pagefind_dcd" + CBOR, gzip-compressed; the few CBOR types Pagefind
+# uses here are read and written below, and a file that does not read back to
+# the same bytes is left alone.
+_MAGIC = b"pagefind_dcd"
+
+
+def make_reproducible(bundle: Path) -> None:
+    entry_path = bundle / "pagefind-entry.json"
+    if not entry_path.is_file():
+        return
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language in entry.get("languages", {}).values():
+        meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read_cbor(meta_path)
+        if meta is None or len(meta) < 4 or not isinstance(meta[3], list):
+            continue
+        filters = []
+        for pair in meta[3]:
+            content = (_read_cbor(bundle / "filter" / f"{pair[1]}.pf_filter")
+                       if _is_list_of(pair, str, 2) else None)
+            if not (isinstance(content, list) and len(content) == 2 and isinstance(content[1], list)
+                    and all(_is_list_of(v, object, 2) and isinstance(v[0], str) for v in content[1])):
+                break  # not the format we know: leave this language as Pagefind wrote it
+            filters.append((pair[0], pair[1], content))
+        else:
+            _sort_filters(bundle, meta, filters, language)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _is_list_of(value, kind: type, length: int) -> bool:
+    return isinstance(value, list) and len(value) == length and all(isinstance(v, kind) for v in value)
+
+
+def _sort_filters(bundle: Path, meta: list, filters: list, language: dict) -> None:
+    renamed: list[list[str]] = []
+    for name, old_hash, content in filters:
+        content[1].sort(key=lambda pair: pair[0])
+        renamed.append([name, _write_cbor(bundle / "filter" / f"{old_hash}.pf_filter", content, old_hash, 7)])
+    meta[3] = sorted(renamed)
+    meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+    language["hash"] = _write_cbor(meta_path, meta, language["hash"], 10, prefix="pagefind.")
+
+
+def _read_cbor(path: Path):
+    try:
+        data = gzip.decompress(path.read_bytes())
+    except (OSError, EOFError):
+        return None
+    if not data.startswith(_MAGIC):
+        return None
+    try:
+        value, end = _decode(data, len(_MAGIC))
+    except (IndexError, ValueError):
+        return None
+    if end != len(data) or _encode(value) != data[len(_MAGIC):]:
+        return None
+    return value
+
+
+def _write_cbor(path: Path, value, old_hash: str, digits: int, prefix: str = "") -> str:
+    """Write value to a file named by its content; return the new hash."""
+    data = _MAGIC + _encode(value)
+    language = old_hash.split("_", 1)[0]
+    new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    path.unlink()
+    suffix = path.suffix
+    (path.parent / f"{prefix}{new_hash}{suffix}").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    return new_hash
+
+
+def _decode(data: bytes, at: int):
+    major, info = data[at] >> 5, data[at] & 0x1F
+    at += 1
+    if info < 24:
+        number = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        number, at = int.from_bytes(data[at:at + size], "big"), at + size
+    else:
+        raise ValueError("unsupported CBOR item")
+    if major == 0:
+        return number, at
+    if major == 2:
+        return data[at:at + number], at + number
+    if major == 3:
+        return data[at:at + number].decode("utf-8"), at + number
+    if major == 4:
+        items = []
+        for _ in range(number):
+            item, at = _decode(data, at)
+            items.append(item)
+        return items, at
+    raise ValueError("unsupported CBOR type")
+
+
+def _head(major: int, number: int) -> bytes:
+    if number < 24:
+        return bytes([major << 5 | number])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if number < 1 << (8 * size):
+            return bytes([major << 5 | info]) + number.to_bytes(size, "big")
+    raise ValueError("number too large")
+
+
+def _encode(value) -> bytes:
+    if isinstance(value, bool):
+        raise ValueError("unsupported CBOR value")
+    if isinstance(value, int):
+        return _head(0, value)
+    if isinstance(value, bytes):
+        return _head(2, len(value)) + value
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    if isinstance(value, list):
+        return _head(4, len(value)) + b"".join(_encode(v) for v in value)
+    raise ValueError("unsupported CBOR value")

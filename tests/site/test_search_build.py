@@ -59,3 +59,22 @@ def test_the_search_page_is_built(search_site):
     assert "<h1" in html and "Sök" in html
     assert 'id="loft-search"' in html and 'id="loft-search-nojs"' in html
     assert (search_site.site / "assets/javascripts/loft-search.js").is_file()
+
+
+def test_the_search_bundle_is_the_same_on_every_run(search_site, tmp_path):
+    """Pagefind writes its filter indexes in a different order on each run; the
+    build sorts them, so two runs give byte-identical bundles."""
+    import shutil
+
+    from loft.search import BUNDLE_DIR, run_pagefind
+
+    bundles = []
+    for run in ("first", "second"):
+        site = tmp_path / run
+        shutil.copytree(search_site.site, site, ignore=shutil.ignore_patterns(BUNDLE_DIR))
+        run_pagefind(site)
+        bundle = site / BUNDLE_DIR
+        bundles.append({p.relative_to(bundle).as_posix(): p.read_bytes()
+                        for p in sorted(bundle.rglob("*")) if p.is_file()})
+    assert any(name.startswith("filter/") for name in bundles[0])
+    assert bundles[0] == bundles[1]
