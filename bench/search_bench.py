@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from loft.search import BUNDLE_DIR, pagefind_command  # noqa: E402
+from loft.search import BUNDLE_DIR, make_reproducible, pagefind_command  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 WORK = REPO / "bench" / "work" / "search"
@@ -53,11 +53,13 @@ SETTLED = ("() => { const s = document.getElementById('loft-search-status');"
 def measure_indexing(site_dir: Path) -> dict:
     """Run Pagefind on a built site under /usr/bin/time -v."""
     command = pagefind_command(site_dir)
+    shutil.rmtree(site_dir / BUNDLE_DIR)  # as in the build: Pagefind starts from nothing
     started = time.perf_counter()
     done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(done.stdout + done.stderr)
+    make_reproducible(site_dir / BUNDLE_DIR)
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
     bundle = site_dir / BUNDLE_DIR
     files = [p for p in bundle.rglob("*") if p.is_file()]

@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 import resource
+import shutil
 import subprocess
 import time
 from dataclasses import dataclass
@@ -299,6 +300,8 @@ def pagefind_command(site_dir: Path) -> list[str]:
 def run_pagefind(site_dir: Path | str) -> IndexingRun:
     """Index a built site; the bundle lands in <site>/pagefind/."""
     command = pagefind_command(Path(site_dir))
+    # Pagefind adds to an existing bundle; files of an older run must not linger.
+    shutil.rmtree(Path(site_dir) / BUNDLE_DIR, ignore_errors=True)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - started
