@@ -53,7 +53,7 @@ class SiteBuild:
         return build
 
     def generated_pages(self) -> list[str]:
-        """src_uri of every listing and overview page."""
+        """src_uri of every listing and overview page, and of the search page."""
         return [*self.overviews, *self.listings, SEARCH_SRC_URI]
 
     def page_source(self, src_uri: str) -> str:
