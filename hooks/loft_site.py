@@ -5,7 +5,7 @@ The core (package `loft`) knows nothing of MkDocs. Here we only
   with every problem at once (PluginError, so plain `mkdocs build` fails too);
 - hand MkDocs the pages the core generates, as real files (File.generated);
 - swap in the page sources the core renders (on_page_markdown);
-- write the catalogue after the build (on_post_build).
+- write the catalogue and run Pagefind after the build (on_post_build).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .
 
 from loft.build import SiteBuild  # noqa: E402
 from loft.problems import ContentError  # noqa: E402
-from loft.reproducible import stable_gzip  # noqa: E402
+from loft.search import SearchIndexError, run_pagefind  # noqa: E402
 
 log = get_plugin_logger("loft")
 
@@ -127,18 +127,16 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_build(config) -> None:
-    _reproducible_sitemap_gzip(Path(config.site_dir) / "sitemap.xml")
     if state.build is None:
         return
     for path, content in state.build.extra_files().items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-
-
-def _reproducible_sitemap_gzip(sitemap: Path) -> None:
-    if sitemap.is_file():  # MkDocs dates sitemap.xml.gz with the build day
-        stable_gzip(sitemap)
+    try:  # the search index is built from the finished pages
+        log.info(run_pagefind(config.site_dir).summary())
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_serve(server, config, builder):

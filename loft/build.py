@@ -19,6 +19,7 @@ from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError
 from .project import Project
+from .search import SEARCH_SRC_URI, Compounds, SiteSearch
 from .site_index import SiteIndex
 from .urls import page_url
 
@@ -44,6 +45,8 @@ class SiteBuild:
         project = Project.load(root)
         items, problems = project.load_items()
         problems += project_page_problems(project)  # the site's own pages: no script either
+        compounds, compound_problems = Compounds.load(project.root)
+        problems += compound_problems
         if problems:
             raise ContentError(problems)
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
@@ -54,15 +57,16 @@ class SiteBuild:
         build = cls(project, index, preview, hidden=hidden)
         build.listings = {l.src_uri: l for l in all_listings(index, page_size)}
         build.overviews = {o.src_uri: o for o in all_overviews(index)}
-        build.renderer = PageRenderer(index)
+        build.search = SiteSearch(index, compounds)
+        build.renderer = PageRenderer(index, build.search)
         # Feeds, citations, open data and page metadata (loft/machine_readable.py).
         build.machine = MachineReadable(project, index, build.listings, build.overviews, site_url, site_name)
         build.renderer.citations = build.machine.citations
         return build
 
     def generated_pages(self) -> list[str]:
-        """src_uri of every listing and overview page."""
-        return [*self.overviews, *self.listings]
+        """src_uri of every listing and overview page, and of the search page."""
+        return [*self.overviews, *self.listings, SEARCH_SRC_URI]
 
     def page_source(self, src_uri: str) -> str:
         return PLACEHOLDER
@@ -81,6 +85,8 @@ class SiteBuild:
         overview = self.overviews.get(src_uri)
         if overview is not None:
             return self.renderer.overview_page(overview)
+        if src_uri == SEARCH_SRC_URI:
+            return self.renderer.fill_blocks(page_url(src_uri), self.search.page_markdown())
         return self.renderer.fill_blocks(page_url(src_uri), markdown)
 
     def mkdocs_markdown(self, src_uri: str, markdown: str) -> str:

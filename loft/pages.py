@@ -14,6 +14,7 @@ from .charts import Charts
 from .feeds import FEED_MEDIA_TYPE, listing_feed_url, site_feed_url
 from .listings import Listing, Overview
 from .model import Facet, Item
+from .search import SEARCH_URL, SiteSearch
 from .site_index import SiteIndex
 from .urls import relative
 
@@ -40,8 +41,9 @@ class PageRenderer:
 
     citations = None  # loft.citations.Citations, set by SiteBuild: the "Citera" section
 
-    def __init__(self, index: SiteIndex):
+    def __init__(self, index: SiteIndex, search: SiteSearch | None = None):
         self.index = index
+        self.search = search or SiteSearch(index)
         self.charts = Charts(index)  # counts once per build, for every chart
 
     # --- pieces -----------------------------------------------------------
@@ -82,7 +84,8 @@ class PageRenderer:
     def item_page(self, item: Item, body: str) -> str:
         """The whole page source of an item: title, summary, facts, attachments, text."""
         url = item.url
-        out = [f"# {_md_heading(item.title)}", ""]
+        search = self.search.item_markup(item, body)  # the indexed part of the page
+        out = [f"# {_md_heading(item.title)}", "", search.open]
         if item.draft:
             out += ['<div class="loft-draft" role="note"><p><strong>Utkast.</strong> Den här sidan '
                     'visas bara i förhandsgranskningen och publiceras inte förrän raden '
@@ -109,7 +112,8 @@ class PageRenderer:
                 for a in item.attachments
             )
             out += ["## Ladda ner", "", f'<ul class="loft-attachments">{links}</ul>', ""]
-        out.append(body.strip("\n"))
+        # Only the item's own text is indexed for search; the citation comes after.
+        out += [body.strip("\n"), "", search.close]
         if self.citations is not None:
             out += ["", *self.citations.section(item)]
         return "\n".join(out) + "\n"
@@ -144,6 +148,7 @@ class PageRenderer:
         out += [self.card_list(url, listing.items, 3 if heading else 2), ""]
         if listing.pages > 1:
             out += [self._pagination(listing), ""]
+        out += [self._search_link(listing), ""]
         return "\n".join(out) + "\n"
 
     def _feed_link(self, listing: Listing) -> list[str]:
@@ -153,6 +158,18 @@ class PageRenderer:
             return []
         link = self._link(listing.url, feed, f"Atom-flöde för {listing.title}", f' type="{FEED_MEDIA_TYPE}"')
         return [f'<p class="loft-feed">Få besked om nytt material i din flödesläsare: {link}</p>', ""]
+
+    def _search_link(self, listing: Listing) -> str:
+        """A way from a listing to the search page with the listing's filter set."""
+        query = "&".join(f"{k}={v}" for k, v in listing.filters.items())
+        target = relative(listing.url, SEARCH_URL) + (f"?{query}" if query else "")
+        if listing.kind == "type":
+            what = f"bland {listing.title.lower()}"
+        elif listing.kind == "year":
+            what = f"bland materialet från {listing.year}"
+        else:
+            what = f"bland materialet märkt {listing.title}"
+        return f'<p class="loft-search-link"><a href="{escape(target)}">Sök och filtrera {escape(what)}</a></p>'
 
     def _listing_intro(self, listing: Listing) -> list[str]:
         out: list[str] = []

@@ -1,8 +1,7 @@
 """Every kind of page of the site, for the accessibility and privacy tests.
 
 One entry a kind of page: (name, path relative to the site root). A new kind
-of page joins every test by one line here. The search page (sok/) joins as:
-    ("sökning", "sok/"), ("sökning med filter", "sok/?principer=kultur"),
+of page joins every test by one line here.
 """
 
 from __future__ import annotations
@@ -23,6 +22,10 @@ REAL_PAGES: list[tuple[str, str]] = [
     ("om LOFT", "om-loft/"),
     ("tillgänglighetsredogörelse", "tillganglighet/"),
     ("om webbplatsen", "om-webbplatsen/"),
+    ("öppna data", "oppna-data/"),
+    ("sökning", "sok/"),
+    ("sökning med resultat", "sok/?q=innovation"),
+    ("sökning med filter", "sok/?q=kommun&principer=kultur&kommuner=kungsbacka&sortera=nyast"),
     ("sidan finns inte", "404.html"),
 ]
 

@@ -1,0 +1,80 @@
+"""The built site's search: Pagefind runs after the build, indexes item pages
+only, Material's own search is gone and the header box leads to sok/."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import news, report
+
+CORPUS = {
+    "reports/alfa.md": report("Alfa", "2022-03-01", ["kultur"], ["kungsbacka"]),
+    "materials/gamma.md": report("Gamma", "2023-05", ["strategisk-inriktning"]),
+    "docs/nyheter/delta.md": news("Delta", "2021-08-16", municipalities=["enkoping"]),
+    "docs/nyheter/utkast.md": news("Utkast", "2024-01-01", draft=True),
+}
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory):
+    from harness import copy_machinery, run_build, write_files
+
+    project = copy_machinery(tmp_path_factory.mktemp("search-build") / "project")
+    write_files(project, CORPUS)
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_pagefind_indexes_the_published_items_in_swedish(search_site):
+    entry = json.loads(search_site.read("pagefind/pagefind-entry.json"))
+    assert list(entry["languages"]) == ["sv"]
+    assert entry["languages"]["sv"]["page_count"] == 3  # the draft is not published
+    assert (search_site.site / "pagefind/pagefind.js").is_file()
+    assert "Sökindex skapat med Pagefind" in search_site.output
+
+
+@pytest.mark.parametrize("url,indexed", [
+    ("rapporter/alfa/", True), ("material/gamma/", True), ("nyheter/delta/", True),
+    ("", False), ("rapporter/", False), ("principer/", False), ("principer/kultur/", False),
+    ("kommuner/kungsbacka/", False), ("ar/2023/", False), ("sok/", False), ("om-loft/", False),
+])
+def test_only_item_pages_are_search_results(search_site, url, indexed):
+    assert ("data-pagefind-body" in search_site.read(url + "index.html")) is indexed
+
+
+def test_one_search_only_the_header_box_leads_to_the_search_page(search_site):
+    assert not (search_site.site / "search").exists()  # no Material search index
+    html = search_site.read("rapporter/alfa/index.html")
+    assert 'data-md-component="search"' not in html
+    assert '<form class="loft-header-search" role="search" aria-label="Sök på webbplatsen" action="../../sok/"' in html
+    assert '<label class="loft-visually-hidden" for="loft-header-search-input">Sök på webbplatsen</label>' in html
+    assert '<html lang="sv"' in html
+
+
+def test_the_search_page_is_built(search_site):
+    html = search_site.read("sok/index.html")
+    assert "<h1" in html and "Sök" in html
+    assert 'id="loft-search"' in html and 'id="loft-search-nojs"' in html
+    assert (search_site.site / "assets/javascripts/loft-search.js").is_file()
+
+
+def test_the_search_bundle_is_the_same_on_every_run(search_site, tmp_path):
+    """Pagefind writes its filter indexes in a different order on each run; the
+    build sorts them, so two runs give byte-identical bundles."""
+    import shutil
+
+    from loft.search import BUNDLE_DIR, run_pagefind
+
+    bundles = []
+    for run in ("first", "second"):
+        site = tmp_path / run
+        shutil.copytree(search_site.site, site, ignore=shutil.ignore_patterns(BUNDLE_DIR))
+        run_pagefind(site)
+        bundle = site / BUNDLE_DIR
+        bundles.append({p.relative_to(bundle).as_posix(): p.read_bytes()
+                        for p in sorted(bundle.rglob("*")) if p.is_file()})
+    assert any(name.startswith("filter/") for name in bundles[0])
+    assert bundles[0] == bundles[1]
