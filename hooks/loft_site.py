@@ -10,6 +10,7 @@ The core (package `loft`) knows nothing of MkDocs. Here we only
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -91,8 +92,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # A stable update date (the item's), not the build date: the sitemap.xml.gz
     # MkDocs writes takes its timestamp from it.
     page.update_date = build.machine.page_date(page.file.src_uri)
-    if build.search_excluded(page.file.src_uri):
-        page.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
     return build.mkdocs_markdown(page.file.src_uri, markdown)
 
 
@@ -133,6 +132,11 @@ def on_post_build(config) -> None:
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
+    if os.environ.get("LOFT_SEARCH_INDEX", "").strip().lower() in {"0", "off", "nej"}:
+        # For the benchmark's ratio (bench/run.py) and quick previews of large sites.
+        log.info("Inget sökindex skapat (LOFT_SEARCH_INDEX=%s): sökningen ger inga träffar.",
+                 os.environ["LOFT_SEARCH_INDEX"])
+        return
     try:  # the search index is built from the finished pages
         log.info(run_pagefind(config.site_dir).summary())
     except SearchIndexError as error:

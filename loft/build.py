@@ -102,11 +102,6 @@ class SiteBuild:
         deferred = self.deferred.pop(src_uri, None)
         return restore(html, deferred) if deferred else html
 
-    def search_excluded(self, src_uri: str) -> bool:
-        """Pages 2, 3, ... of a listing only repeat items' summaries: not search documents."""
-        listing = self.listings.get(src_uri)
-        return listing is not None and listing.page > 1
-
     def head_html(self, src_uri: str, info=None) -> str:
         """Extra <head> markup for the page at src_uri (metadata, feeds);
         info: the page's PageInfo from machine.page_info, when the adapter has it."""

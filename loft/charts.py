@@ -139,13 +139,21 @@ class Charts:
         first, second = self.index.facets[:2]
         return (second, first) if len(second.vocabulary) > len(first.vocabulary) else (first, second)
 
-    def matrix(self, page_url: str, chart_id: str = "loft-matrix") -> str:
+    def matrix(self, page_url: str, chart_id: str = "loft-matrix", max_rows: int | None = None) -> str:
+        """The matrix with a link in every cell. With max_rows (the start page),
+        only the rows with the most material, in vocabulary order, and a link to
+        the whole matrix on the facet's overview: the page stays the same size
+        however long the vocabulary grows."""
         facets = self.matrix_facets()
         if facets is None or not self.index.items:
             return ""
         rows, cols = facets
         t = self.tallies
-        counts = [[t.pair(rows, r.id, cols, c.id) for c in cols.vocabulary] for r in rows.vocabulary]
+        shown = list(rows.vocabulary)
+        if max_rows is not None and len(shown) > max_rows:
+            busiest = sorted(range(len(shown)), key=lambda i: -t.term(rows, shown[i].id))[:max_rows]
+            shown = [shown[i] for i in sorted(busiest)]
+        counts = [[t.pair(rows, r.id, cols, c.id) for c in cols.vocabulary] for r in shown]
         maximum = max((n for row in counts for n in row), default=0)
         title = f"{rows.title} och {cols.title.lower()}: antal publikationer"
         desc = (f"Rutnät med en rad per {rows.singular} och en kolumn per {cols.singular}. "
@@ -158,12 +166,12 @@ class Charts:
             return relative(page_url, SEARCH_URL) + "?" + f"{rows.path}={row.id}&{cols.path}={col.id}"
 
         cell, gap = 44, 3
-        label_w = max(text_width(r.label) for r in rows.vocabulary) + 14
+        label_w = max(text_width(r.label) for r in shown) + 14
         header_h = max(text_width(c.label) for c in cols.vocabulary) * 0.71 + 24
         total_w = 64
         x0, y0 = label_w, header_h
         width = x0 + len(cols.vocabulary) * cell + total_w + header_h * 0.5
-        height = y0 + (len(rows.vocabulary) + 1) * cell + 8
+        height = y0 + (len(shown) + 1) * cell + 8
         svg = [_svg_open(chart_id, width, height, role="group"),
                f'<title id="{chart_id}-title">{escape(title)}</title>',
                f'<desc id="{chart_id}-desc">{escape(desc)}</desc>']
@@ -173,7 +181,7 @@ class Charts:
                        f'{escape(col.label)}</text>')
         svg.append(f'<text class="loft-chart__label loft-chart__label--strong" x="{x0 + len(cols.vocabulary) * cell + total_w / 2:g}" '
                    f'y="{y0 - 8:g}" text-anchor="middle">Totalt</text>')
-        for i, row in enumerate(rows.vocabulary):
+        for i, row in enumerate(shown):
             y = y0 + i * cell
             svg.append(f'<text class="loft-chart__label" x="{x0 - 10:g}" y="{y + cell / 2:g}" '
                        f'text-anchor="end" dominant-baseline="central">{escape(row.label)}</text>')
@@ -185,7 +193,7 @@ class Charts:
             svg.append(self._total_cell(x0 + len(cols.vocabulary) * cell, y, total_w, cell, total,
                                         relative(page_url, rows.term_url(row.id)),
                                         f"{row.label}, totalt: {count_text(total)}"))
-        y = y0 + len(rows.vocabulary) * cell
+        y = y0 + len(shown) * cell
         svg.append(f'<text class="loft-chart__label loft-chart__label--strong" x="{x0 - 10:g}" y="{y + cell / 2:g}" '
                    f'text-anchor="end" dominant-baseline="central">Totalt</text>')
         for j, col in enumerate(cols.vocabulary):
@@ -200,7 +208,7 @@ class Charts:
                 + "".join(f'<th scope="col">{escape(c.label)}</th>' for c in cols.vocabulary)
                 + '<th scope="col">Totalt</th></tr>')
         body = []
-        for i, row in enumerate(rows.vocabulary):
+        for i, row in enumerate(shown):
             cells = "".join(
                 f'<td>{_count_link(cell_href(row, col), n, f"{row.label}, {col.label}")}</td>'
                 for col, n in zip(cols.vocabulary, counts[i]))
@@ -213,13 +221,20 @@ class Charts:
         body.append(f'<tr><th scope="row">Totalt</th>{totals}<td></td></tr>')
         table = _table(chart_id, title, head, "".join(body))
         legend = self._heat_legend(maximum)
+        more = ""
+        if len(shown) < len(rows.vocabulary):
+            home = self.index.facets[0]  # the overview page that carries the whole matrix
+            whole = relative(page_url, home.url)
+            more = (f'<p class="loft-chart__more">Här visas de {len(shown)} {rows.title.lower()} som har mest '
+                    f'material, av {len(rows.vocabulary)}. <a href="{escape(whole)}">Hela översikten med alla '
+                    f'{rows.title.lower()} finns på sidan {escape(home.title)}</a>.</p>')
         scroll = (f'<div class="loft-chart__scroll" role="region" tabindex="0" '
                   f'aria-labelledby="{chart_id}-caption">{"".join(svg)}</div>')
         return (f'<figure class="loft-chart loft-chart--matrix" id="{chart_id}">'
                 f'<figcaption id="{chart_id}-caption" class="loft-chart__caption">{escape(title)}</figcaption>'
                 f'<p class="loft-chart__help">Välj en ruta för att söka fram materialet för just den '
                 f'kombinationen av {rows.singular} och {cols.singular}.</p>'
-                f'{scroll}{legend}{table}</figure>')
+                f'{scroll}{legend}{table}{more}</figure>')
 
     @staticmethod
     def _heat_cell(x: float, y: float, size: float, gap: float, count: int, maximum: int,

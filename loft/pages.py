@@ -19,6 +19,8 @@ from .site_index import SiteIndex
 from .urls import relative
 
 GENERIC_NOUNS = ("publikation", "publikationer")
+# The start page's matrix shows this many rows at most; principer/ shows all.
+START_MATRIX_ROWS = 12
 LATEST_COUNT = 6
 REL_PREV, REL_NEXT = ' rel="prev"', ' rel="next"'
 
@@ -290,7 +292,7 @@ class PageRenderer:
             + self._link(page_url, site_feed_url(), "Atom-flöde för allt nytt material",
                          f' type="{FEED_MEDIA_TYPE}"') + "</p>",
             "years": self.year_list(page_url),
-            "matrix": self.charts.matrix(page_url),
+            "matrix": self.charts.matrix(page_url, max_rows=START_MATRIX_ROWS),
         }
         for facet in self.index.facets:
             blocks[facet.path] = self.term_links(page_url, facet)

@@ -25,6 +25,9 @@ def test_matrix_cells_are_reached_by_keyboard_and_lead_to_the_search(page, real_
     with page.expect_request(re.compile(r"/sok/\?")) as request:
         page.keyboard.press("Enter")
     url = urlsplit(request.value.url)
+    # Let the search page finish loading: closing Chromium's context in the middle
+    # of Pagefind's start-up can hang the close for good.
+    page.wait_for_load_state("networkidle")
     assert url.path == "/sok/"
     assert parse_qs(url.query) == {"principer": ["realisering-av-varde"], "kommuner": ["enkoping"]}
 

@@ -78,3 +78,18 @@ def test_the_search_bundle_is_the_same_on_every_run(search_site, tmp_path):
                         for p in sorted(bundle.rglob("*")) if p.is_file()})
     assert any(name.startswith("filter/") for name in bundles[0])
     assert bundles[0] == bundles[1]
+
+
+def test_the_search_index_can_be_left_out_and_the_build_says_so(tmp_path, monkeypatch):
+    """LOFT_SEARCH_INDEX=off (the benchmark's build without search) skips Pagefind
+    and says so in the build log; every page is still built."""
+    from harness import copy_machinery, run_build, write_files
+
+    project = copy_machinery(tmp_path / "project")
+    write_files(project, CORPUS)
+    monkeypatch.setenv("LOFT_SEARCH_INDEX", "off")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    assert not (result.site / "pagefind").exists()
+    assert "Inget sökindex skapat (LOFT_SEARCH_INDEX=off)" in result.output
+    assert (result.site / "sok/index.html").is_file() and (result.site / "rapporter/alfa/index.html").is_file()

@@ -163,6 +163,27 @@ def test_a_long_vocabulary_makes_the_matrix_taller_not_wider(tmp_path):
     assert hrefs == ["../sok/?kommuner=kommun-07&principer=kultur", "../sok/?kommuner=kommun-33&principer=kultur"]
 
 
+def test_the_start_page_matrix_shows_the_busiest_rows_and_links_the_whole(tmp_path):
+    many = [{"id": f"kommun-{n:02d}", "label": f"Kommun {n}"} for n in range(1, 41)]
+    files = {f"reports/r{n}.md": report(f"R{n}", "2022", ["kultur"], [f"kommun-{n:02d}"] * 1)
+             for n in range(1, 41)}
+    # Kommun 30..40 get one item more each, Kommun 05 two more: the busiest twelve.
+    for n in [*range(30, 41), 5, 5]:
+        files[f"reports/extra-{n}-{len(files)}.md"] = report(f"X{len(files)}", "2023", ["kultur"],
+                                                             [f"kommun-{n:02d}"])
+    build = make_build(tmp_path, files, municipalities=many)
+    charts = Charts(build.index)
+    html = charts.matrix("", max_rows=12)
+    rows = ["".join(tr[0].itertext()) for tr in figure(html, "loft-matrix").find(".//table/tbody")][:-1]
+    assert rows == ["Kommun 5", *(f"Kommun {n}" for n in range(30, 41))]  # vocabulary order kept
+    assert 'Här visas de 12 kommuner som har mest material, av 40.' in html
+    assert '<a href="principer/">Hela översikten med alla kommuner finns på sidan Principer</a>' in html
+    # principer/ keeps every row, and so does a short vocabulary on the start page.
+    full = figure(charts.matrix("principer/"), "loft-matrix").find(".//table/tbody")
+    assert len(full) == 41 and "Hela översikten" not in charts.matrix("principer/")
+    assert "Hela översikten" not in Charts(make_build(tmp_path / "small").index).matrix("", max_rows=12)
+
+
 def test_chart_size_depends_on_vocabularies_not_on_items(tmp_path):
     small = make_build(tmp_path / "small")
     files = dict(CORPUS)
