@@ -37,6 +37,8 @@ def test_no_request_to_another_host_and_no_cookies(request, browser, site, name,
         page = context.new_page()
         requested: list[str] = []
         page.on("request", lambda r: requested.append(r.url))
+        failed: list[str] = []
+        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
         page.goto(base + path, wait_until="networkidle")
         search_from_the_header(page, "innovation")
         assert any("/pagefind/" in url for url in requested), "sökningen laddades inte"
@@ -47,6 +49,10 @@ def test_no_request_to_another_host_and_no_cookies(request, browser, site, name,
         assert not elsewhere, f"{name}: anrop till andra värdar:\n" + "\n".join(elsewhere)
         assert context.cookies() == []
         assert page.evaluate(STORAGE)["cookie"] == ""
+        # Nothing wasted either: every request finds its file, and no page
+        # downloads the sitemap, which grows with the site (see loft/head.py).
+        assert not failed, f"{name}: anrop som misslyckades:\n" + "\n".join(failed)
+        assert not [url for url in requested if "sitemap" in url], f"{name}: sidan hämtar sitemap.xml"
     finally:
         context.close()
 

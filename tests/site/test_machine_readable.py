@@ -160,10 +160,10 @@ def test_listings_link_their_feed_visibly_and_in_head(relative_site):
         html = relative_site.read(url + "index.html")
         body = html[html.index("</head>"):]
         assert re.search(rf'class="loft-feed">[^<]*<a href="{re.escape(feed)}" type="application/atom\+xml">Atom-flöde för ', body), url
-        assert f'<link rel="alternate" type="application/atom+xml" title="' in head(html)
+        assert f'<link rel="alternate feed" type="application/atom+xml" title="' in head(html)
         assert f'href="{feed}">' in head(html), url
     start = relative_site.read("index.html")
-    assert '<link rel="alternate" type="application/atom+xml" title="LOFT kunskapsbank" href="atom.xml">' in start
+    assert '<link rel="alternate feed" type="application/atom+xml" title="LOFT kunskapsbank" href="atom.xml">' in start
     assert 'class="loft-feed"' not in relative_site.read("ar/2022/index.html")  # years have no feed
 
 
