@@ -189,6 +189,10 @@ def test_menu_on_a_narrow_screen_opens_and_closes_by_keyboard(browser, real_site
         page.keyboard.press(" ")
         assert menu.get_attribute("aria-expanded") == "true"
         tab_to(page, "rapporter/", "Rapporter")
+        # The drawer slides in (about 0.25 s); the link must end up on screen,
+        # not scrolled out of the drawer (Chromium did that when focus came early).
+        page.wait_for_function("() => { const r = document.activeElement.getBoundingClientRect();"
+                               " return r.width > 0 && r.left >= 0 && r.right <= innerWidth; }")
         assert page.evaluate(FOCUS_STATE)["shown"], "menyns länk har fokus men syns inte"
         page.keyboard.press("Enter")
         page.wait_for_url("**/rapporter/")

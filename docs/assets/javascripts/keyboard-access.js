@@ -53,5 +53,14 @@
       }
     });
     sync();
+    // A link that gets focus while the drawer is still sliding in lies off
+    // screen, so Chromium scrolls the drawer's content sideways to show it; the
+    // drawer then opens with its menu scrolled out of sight. The menu never
+    // needs a sideways scroll: undo it.
+    document.querySelectorAll(".md-sidebar__scrollwrap").forEach(function (wrap) {
+      wrap.addEventListener("scroll", function () {
+        if (wrap.scrollLeft !== 0) wrap.scrollLeft = 0;
+      });
+    });
   }
 })();
