@@ -7,8 +7,9 @@ target/docs, with the items' attachments beside them, and a copy of mkdocs.yml
 without `hooks`. Building target then costs what Material costs for these pages;
 the difference to the real build is what the hooks add.
 
-`config_variant(config, target, hooks=..., search=...)` writes a copy of a
-mkdocs.yml without the hooks and/or without the search plugin.
+`config_variant(config, target, hooks=...)` writes a copy of a mkdocs.yml
+without the hooks. The control has no search: the site's search (Pagefind)
+runs from the hooks, and Material's search plugin is off (`plugins: []`).
 """
 
 from __future__ import annotations
@@ -41,15 +42,10 @@ _ConfigLoader.add_constructor("!ENV", lambda loader, node: _EnvTag(node))
 _ConfigDumper.add_representer(_EnvTag, lambda dumper, value: value.node)
 
 
-def config_variant(config: Path, target: Path, hooks: bool = True, search: bool = True,
-                   docs_dir: str | None = None) -> Path:
+def config_variant(config: Path, target: Path, hooks: bool = True, docs_dir: str | None = None) -> Path:
     data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     if not hooks:
         data.pop("hooks", None)
-    if not search:
-        # An explicit empty list: MkDocs would otherwise add its search plugin again.
-        data["plugins"] = [p for p in data.get("plugins") or []
-                           if (p if isinstance(p, str) else next(iter(p))) != "search"]
     if docs_dir:
         data["docs_dir"] = docs_dir
     target.write_text(yaml.dump(data, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),

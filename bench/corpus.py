@@ -3,8 +3,9 @@
     python -m bench.corpus 1000 /tmp/loft-1000 [--seed 1] [--extra-municipalities 100]
 
 `generate(target, n_items, seed)` copies the site's machinery (mkdocs.yml, data/,
-hooks/, overrides/ and docs/ without the real news) the way tests/conftest.py's
-copy_machinery does, then writes n items of Swedish-like text:
+hooks/, overrides/ and docs/ without the real news) with `copy_machinery`, the
+same function the tests build their sites with, then writes n items of
+Swedish-like text:
 
 - types: about 75 % news, 15 % reports, 10 % templates (docs/nyheter, reports,
   materials), years 2015–2026 with more items in recent years;
@@ -186,8 +187,10 @@ COUNTY = "Fiktiva länet"
 
 # --- project folder ----------------------------------------------------------
 
-def copy_machinery(target: Path) -> Path:
-    """The site without content: what tests/conftest.py's copy_machinery copies."""
+def copy_machinery(target: Path, with_real_content: bool = False) -> Path:
+    """The site's machinery (mkdocs.yml, data/, hooks/, overrides/, docs/ without
+    news) in a new project folder; with_real_content adds the repository's own
+    reports, materials and news. The tests build their sites with this too."""
     target.mkdir(parents=True, exist_ok=True)
     for name in MACHINERY:
         source = REPO / name
@@ -195,9 +198,11 @@ def copy_machinery(target: Path) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy2(source, target / name)
-    shutil.copytree(REPO / "docs", target / "docs", ignore=shutil.ignore_patterns("nyheter"))
-    for folder in ("reports", "materials", "docs/nyheter"):
-        (target / folder).mkdir(parents=True, exist_ok=True)
+    ignore = None if with_real_content else shutil.ignore_patterns("nyheter")
+    shutil.copytree(REPO / "docs", target / "docs", ignore=ignore)
+    if with_real_content:
+        for folder in ("reports", "materials"):
+            shutil.copytree(REPO / folder, target / folder)
     return target
 
 
@@ -367,6 +372,8 @@ def generate(target: Path, n_items: int, seed: int = 1,
         raise FileExistsError(f"{target} finns redan och är inte tom")
     rng = random.Random(seed)
     copy_machinery(target)
+    for folder in ("reports", "materials", "docs/nyheter"):
+        (target / folder).mkdir(parents=True, exist_ok=True)
 
     municipalities_file = target / "data" / "municipalities.yml"
     real = yaml.safe_load(municipalities_file.read_text(encoding="utf-8"))

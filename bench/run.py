@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.control import config_variant, write_control
+from bench.control import write_control
 from bench.corpus import generate
 
 BENCH = Path(__file__).resolve().parent
@@ -135,7 +135,6 @@ def measure_size(n_items: int, runs: int, seed: int) -> dict:
     generate(corpus, n_items, seed)
     generated_s = time.perf_counter() - started
     write_control(corpus, control)
-    config_variant(control / "mkdocs.yml", control / "mkdocs.nosearch.yml", search=False)
 
     sys.path.insert(0, str(REPO))
     from loft.build import SiteBuild
@@ -156,7 +155,7 @@ def measure_size(n_items: int, runs: int, seed: int) -> dict:
         hooks.append(mkdocs_build(corpus, "mkdocs.yml", WORK / f"site-{n_items}-nosearch",
                                   {"LOFT_PROFILE": str(profile_file), "LOFT_SEARCH_INDEX": "off"}))
         profiles.append(json.loads(profile_file.read_text(encoding="utf-8")))
-        plain.append(mkdocs_build(control, "mkdocs.nosearch.yml", WORK / f"site-{n_items}-control"))
+        plain.append(mkdocs_build(control, "mkdocs.yml", WORK / f"site-{n_items}-control"))
         print(f"  {n_items} run {run + 1}/{runs}: full {full[-1]['wall_s']:.1f} s, "
               f"hooks {hooks[-1]['wall_s']:.1f} s, control {plain[-1]['wall_s']:.1f} s", flush=True)
     load_after = os.getloadavg()

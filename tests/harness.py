@@ -7,7 +7,6 @@ tests/conftest.py wraps them in fixtures.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -15,7 +14,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-MACHINERY = ["mkdocs.yml", "data", "hooks", "overrides"]
+
+if str(REPO) not in sys.path:  # bench/ is a folder of the repository, not an installed package
+    sys.path.insert(0, str(REPO))
+from bench.corpus import copy_machinery  # noqa: E402,F401  (one copy for the tests and the benchmark)
 
 
 @dataclass
@@ -26,22 +28,6 @@ class BuildResult:
 
     def read(self, path: str) -> str:
         return (self.site / path).read_text(encoding="utf-8")
-
-
-def copy_machinery(target: Path, with_real_content: bool = False) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in MACHINERY:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    ignore = None if with_real_content else shutil.ignore_patterns("nyheter")
-    shutil.copytree(REPO / "docs", target / "docs", ignore=ignore)
-    if with_real_content:
-        for folder in ("reports", "materials"):
-            shutil.copytree(REPO / folder, target / folder)
-    return target
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from harness import write_files
 from loft.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,13 +27,7 @@ def check(project_dir):
     """check({path: text}) -> (items, problems) from a fresh project."""
 
     def run(files: dict[str, str | bytes]):
-        for relative, content in files.items():
-            path = project_dir / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
+        write_files(project_dir, files)
         return Project.load(project_dir).load_items()
 
     return run
