@@ -4,7 +4,11 @@ The core (package `loft`) knows nothing of MkDocs. Here we only
 - load the project and validate all content (on_files), failing the build
   with every problem at once (PluginError, so plain `mkdocs build` fails too);
 - hand MkDocs the pages the core generates, as real files (File.generated);
-- swap in the page sources the core renders (on_page_markdown);
+- swap in the page sources the core renders (on_page_markdown): the text it
+  validated, never the engine's own split of the file, and its own titles;
+- sanitize what editors wrote and put the core's blocks back (on_page_content),
+  failing the build with every problem found (on_env, before anything is written);
+- put the Content-Security-Policy into every page (on_post_page, on_post_template);
 - write the catalogue and run Pagefind after the build (on_post_build).
 """
 
@@ -22,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
+from loft import csp  # noqa: E402
 from loft.build import SiteBuild  # noqa: E402
 from loft.problems import ContentError  # noqa: E402
 from loft.search import SearchIndexError, run_pagefind  # noqa: E402
@@ -92,12 +97,22 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # A stable update date (the item's), not the build date: the sitemap.xml.gz
     # MkDocs writes takes its timestamp from it.
     page.update_date = build.machine.page_date(page.file.src_uri)
-    return build.mkdocs_markdown(page.file.src_uri, markdown)
+    text = build.mkdocs_markdown(page.file.src_uri)
+    # The title and metadata the core read, not what the engine's split made of the file.
+    page.meta = build.page_meta(page.file.src_uri, build.pending[page.file.src_uri].written)
+    return text
 
 
 def on_page_content(html: str, page, config, files) -> str:
     build = state.build
     return build.page_html(page.file.src_uri, html) if build else html
+
+
+def on_env(env, config, files):
+    # Every page is converted by now and none is written yet.
+    if state.build is not None and state.build.problems:
+        raise PluginError(str(ContentError(state.build.problems)))
+    return env
 
 
 def on_page_context(context, page, config, nav):
@@ -119,10 +134,15 @@ def on_template_context(context, template_name, config):
 
 def on_post_page(output: str, page, config) -> str:
     # MkDocs marks preview-only pages with an English "DRAFT"; ours say "Utkast" instead.
-    return output.replace(
+    output = output.replace(
         '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">DRAFT</div>',
         "",
     )
+    return csp.apply(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return csp.apply(output) if template_name.endswith(".html") else output
 
 
 def on_post_build(config) -> None:

@@ -10,19 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from . import frontmatter, markdown_dialect, safety
 from .catalogue import CATALOGUE_PATH, render_catalogue
-from .deferred_html import defer, restore
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from .machine_readable import MachineReadable
-from .markup import project_page_problems
 from .model import Item
 from .pages import PageRenderer, count_text
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .project import Project
 from .search import SEARCH_SRC_URI, Compounds, SiteSearch
 from .site_index import SiteIndex
+from .trusted import compose, finish
 from .urls import page_url
 
+DOCS_DIR = "docs"
 # Generated pages start as this placeholder; their source is rendered when MkDocs
 # asks for the page's Markdown, so the sources are never all in memory at once.
 PLACEHOLDER = "<!-- genereras av loft -->\n"
@@ -36,7 +39,9 @@ class SiteBuild:
     hidden: list[Item] = field(default_factory=list)  # drafts left out of this build
     listings: dict[str, Listing] = field(default_factory=dict)
     overviews: dict[str, Overview] = field(default_factory=dict)
-    deferred: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> HTML blocks
+    # Filled while the engine converts pages: src_uri -> what page_html needs.
+    pending: dict[str, _Pending] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # found in converted pages
 
     @classmethod
     def create(cls, root: Path | str, preview: bool = False,
@@ -44,7 +49,7 @@ class SiteBuild:
                site_name: str = "LOFT kunskapsbank") -> SiteBuild:
         project = Project.load(root)
         items, problems = project.load_items()
-        problems += project_page_problems(project)  # the site's own pages: no script either
+        problems += data_markdown_problems(project)
         compounds, compound_problems = Compounds.load(project.root)
         problems += compound_problems
         if problems:
@@ -74,11 +79,47 @@ class SiteBuild:
     def item(self, src_uri: str) -> Item | None:
         return self.index.by_src_uri.get(src_uri)
 
-    def page_markdown(self, src_uri: str, markdown: str) -> str:
-        """The Markdown MkDocs should render for the page at src_uri."""
+    # --- page sources -----------------------------------------------------
+    def written(self, src_uri: str) -> _Written | None:
+        """The editor-written text of an item or a site page, split by the core
+        (never by the engine: the text published is the text validated)."""
         item = self.index.by_src_uri.get(src_uri)
         if item is not None:
-            return self.renderer.item_page(item, markdown)
+            path, display = item.source_path, item.source
+        elif src_uri in self.listings or src_uri in self.overviews or src_uri == SEARCH_SRC_URI:
+            return None
+        else:
+            path, display = self.project.root / DOCS_DIR / src_uri, f"{DOCS_DIR}/{src_uri}"
+        text = path.read_text(encoding="utf-8-sig")
+        front, _ = frontmatter.read(text, display) if text.startswith("---") else (None, [])
+        if front is None:  # no front matter (validated items always have one)
+            return _Written(display, text, 1, {})
+        meta = {key: _plain(node) for key, node in front.fields.items()}
+        return _Written(display, front.body, front.body_line, meta)
+
+    def page_meta(self, src_uri: str, written: _Written | None = None) -> dict:
+        """The page's metadata for the theme; the title always from the core."""
+        listing = self.listings.get(src_uri)
+        if listing is not None:
+            return {"title": self.renderer.listing_title(listing)}
+        overview = self.overviews.get(src_uri)
+        if overview is not None:
+            return {"title": overview.title}
+        if src_uri == SEARCH_SRC_URI:
+            return {"title": "Sök"}
+        written = written or self.written(src_uri)
+        meta = dict(written.meta) if written else {}
+        item = self.index.by_src_uri.get(src_uri)
+        if item is not None:
+            meta["title"] = item.title
+        return meta
+
+    def page_text(self, src_uri: str, written: _Written | None = None, export: bool = False) -> str:
+        """The page's Markdown, the core's own blocks wrapped as trusted."""
+        item = self.index.by_src_uri.get(src_uri)
+        if item is not None:
+            written = written or self.written(src_uri)
+            return self.renderer.item_page(item, written.body, export=export)
         listing = self.listings.get(src_uri)
         if listing is not None:
             return self.renderer.listing_page(listing)
@@ -87,20 +128,39 @@ class SiteBuild:
             return self.renderer.overview_page(overview)
         if src_uri == SEARCH_SRC_URI:
             return self.renderer.fill_blocks(page_url(src_uri), self.search.page_markdown())
-        return self.renderer.fill_blocks(page_url(src_uri), markdown)
+        written = written or self.written(src_uri)
+        return self.renderer.fill_blocks(page_url(src_uri), written.body)
 
-    def mkdocs_markdown(self, src_uri: str, markdown: str) -> str:
-        """page_markdown for the converter: generated pages' large HTML blocks are
-        deferred (loft/deferred_html.py) and put back by page_html."""
-        text = self.page_markdown(src_uri, markdown)
-        if src_uri in self.listings or src_uri in self.overviews:
-            text, self.deferred[src_uri] = defer(text)
-        return text
+    def page_markdown(self, src_uri: str, markdown: str = "") -> str:
+        """The page as one Markdown text with the core's HTML in place, for a
+        builder without hooks (bench/control.py): converted, never sanitized."""
+        return compose(self.page_text(src_uri, export=True)).inline()
+
+    def mkdocs_markdown(self, src_uri: str, markdown: str = "") -> str:
+        """What the engine converts: the page's Markdown with the core's blocks
+        as markers (loft/trusted.py), put back by page_html."""
+        written = self.written(src_uri)
+        source = compose(self.page_text(src_uri, written))
+        self.pending[src_uri] = _Pending(written, source.blocks)
+        return source.markdown
 
     def page_html(self, src_uri: str, html: str) -> str:
-        """The converted page with its deferred HTML blocks back in place."""
-        deferred = self.deferred.pop(src_uri, None)
-        return restore(html, deferred) if deferred else html
+        """The converted page: every stretch the editor wrote sanitized, what
+        sanitizing removed recorded as problems, the core's blocks back."""
+        pending = self.pending.pop(src_uri, None)
+        if pending is None:
+            return safety.sanitize(html)
+        written = pending.written
+        path = written.path if written else src_uri
+        source, first_line = (written.body, written.body_line) if written else ("", 1)
+
+        def inspect(part: str) -> None:
+            self.problems.extend(safety.html_problems(path, source, first_line, part))
+
+        html, lost = finish(html, pending.blocks, safety.sanitize, inspect)
+        if lost:
+            self.problems.append(Problem(path, None, None, "text", safety.LOST_BLOCK))
+        return html
 
     def head_html(self, src_uri: str, info=None) -> str:
         """Extra <head> markup for the page at src_uri (metadata, feeds);
@@ -120,3 +180,49 @@ class SiteBuild:
         return (f"LOFT: {len(self.index)} objekt: {', '.join(parts)}{note}; "
                 f"{len(self.listings) + len(self.overviews)} listningssidor.")
 
+
+
+@dataclass(frozen=True)
+class _Written:
+    path: str  # from the repository root, for messages
+    body: str
+    body_line: int  # line of the file where body starts
+    meta: dict
+
+
+@dataclass(frozen=True)
+class _Pending:
+    written: _Written | None
+    blocks: list[str]
+
+
+def _plain(node: yaml.Node):
+    """A front-matter value as Python data (the validator has seen its node)."""
+    return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+
+
+def data_markdown_problems(project: Project) -> list[Problem]:
+    """Markdown fields in data/ (intros, term descriptions, questions) reach
+    pages too: what the sanitizer would remove from them is an error."""
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+
+    def check(display: str, value) -> None:
+        if not value:
+            return
+        for text in (value if isinstance(value, list) else [value]):
+            html = markdown_dialect.render(str(text))
+            if not safety.find_unsafe(html):
+                continue
+            if display not in texts:
+                texts[display] = (project.root / display).read_text(encoding="utf-8")
+            problems.extend(safety.html_problems(display, texts[display], 1, html))
+
+    for ctype in project.types:
+        check("data/types.yml", ctype.intro)
+    for facet in project.facets:
+        check("data/facets.yml", facet.intro)
+        for term in facet.vocabulary:
+            for key in ("description", "questions"):
+                check(f"data/{facet.vocabulary.name}.yml", term.get(key))
+    return problems

@@ -19,6 +19,7 @@ from html import escape
 from .metadata import SiteMetadata
 from .model import Item
 from .site_index import SiteIndex
+from .trusted import trusted
 
 CITATION_FILES = {"bib": "citera.bib", "ris": "citera.ris", "csl": "citera.json"}
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -127,9 +128,9 @@ class Citations:
         )
         return [
             "## Citera", "",
-            f'<div class="loft-cite"><p class="loft-cite__reference">{self.reference_html(item)}</p>'
-            '<p>Ladda ner referensen till ditt referenshanteringsprogram:</p>'
-            f'<ul class="loft-cite__downloads">{downloads}</ul></div>', "",
+            trusted(f'<div class="loft-cite"><p class="loft-cite__reference">{self.reference_html(item)}</p>'
+                    '<p>Ladda ner referensen till ditt referenshanteringsprogram:</p>'
+                    f'<ul class="loft-cite__downloads">{downloads}</ul></div>'), "",
         ]
 
     # --- downloads ---------------------------------------------------------------

@@ -15,7 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .markup import project_page_problems
+from .build import data_markdown_problems
+from .text_check import item_problems, project_text_problems
 from .problems import ContentError, Problem
 from .project import DATA_DIR, Project
 
@@ -59,8 +60,10 @@ def cmd_check(project: Project, paths: list[str]) -> int:
     if code:
         return code
     items, problems = project.load_items(only)
-    if only is None:  # a whole check covers the site's own pages too
-        problems += project_page_problems(project)
+    if only is None:  # a whole check covers the site's own pages and data/ too
+        problems += project_text_problems(project, items) + data_markdown_problems(project)
+    else:
+        problems += item_problems(items)
     if problems:
         print_problems(problems)
         return 1

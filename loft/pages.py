@@ -16,6 +16,7 @@ from .listings import Listing, Overview
 from .model import Facet, Item
 from .search import SEARCH_URL, SiteSearch
 from .site_index import SiteIndex
+from .trusted import trusted
 from .urls import relative
 
 GENERIC_NOUNS = ("publikation", "publikationer")
@@ -83,17 +84,21 @@ class PageRenderer:
         return f'<ul class="loft-cards">\n{cards}\n</ul>'
 
     # --- item pages -------------------------------------------------------
-    def item_page(self, item: Item, body: str) -> str:
-        """The whole page source of an item: title, summary, facts, attachments, text."""
+    def item_page(self, item: Item, body: str, export: bool = False) -> str:
+        """The whole page source of an item: title, summary, facts, attachments, text.
+
+        export: for a builder without hooks, which must convert the text inside
+        the search region itself (md_in_html's markdown="1")."""
         url = item.url
         search = self.search.item_markup(item, body)  # the indexed part of the page
-        out = [f"# {_md_heading(item.title)}", "", search.open]
+        opener = search.open.replace("<div ", '<div markdown="1" ', 1) if export else search.open
+        head = [opener]
         if item.draft:
-            out += ['<div class="loft-draft" role="note"><p><strong>Utkast.</strong> Den här sidan '
-                    'visas bara i förhandsgranskningen och publiceras inte förrän raden '
-                    '<code>draft: true</code> har tagits bort.</p></div>', ""]
+            head.append('<div class="loft-draft" role="note"><p><strong>Utkast.</strong> Den här sidan '
+                        'visas bara i förhandsgranskningen och publiceras inte förrän raden '
+                        '<code>draft: true</code> har tagits bort.</p></div>')
         if item.summary:
-            out += [f'<p class="loft-lead">{escape(item.summary)}</p>', ""]
+            head.append(f'<p class="loft-lead">{escape(item.summary)}</p>')
         rows = [
             ("Typ", self._link(url, item.type.url, item.type.label)),
             ("Publicerad", f'<time datetime="{item.date.iso}">{escape(item.date.swedish)}</time>'),
@@ -106,34 +111,38 @@ class PageRenderer:
         if item.authors:
             rows.append(("Författare", escape(", ".join(item.authors))))
         facts = "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in rows)
-        out += [f'<dl class="loft-facts" aria-label="Fakta om sidan">{facts}</dl>', ""]
+        head.append(f'<dl class="loft-facts" aria-label="Fakta om sidan">{facts}</dl>')
+        out = [_md_heading(item.title), "", trusted("\n".join(head)), ""]
         if item.attachments:
             links = "".join(
                 f'<li><a href="{escape(a.name)}" download>{escape(_attachment_title(a.name))}</a> '
                 f'<span class="loft-file-info">({escape(a.format)}, {format_size(a.size)})</span></li>'
                 for a in item.attachments
             )
-            out += ["## Ladda ner", "", f'<ul class="loft-attachments">{links}</ul>', ""]
+            out += ["## Ladda ner", "", trusted(f'<ul class="loft-attachments">{links}</ul>'), ""]
         # Only the item's own text is indexed for search; the citation comes after.
-        out += [body.strip("\n"), "", search.close]
+        out += [body.strip("\n"), "", trusted(search.close)]
         if self.citations is not None:
             out += ["", *self.citations.section(item)]
         return "\n".join(out) + "\n"
 
     # --- listings ---------------------------------------------------------
+    @staticmethod
+    def listing_title(listing: Listing) -> str:
+        if listing.pages > 1:
+            return f"{listing.title} – sida {listing.page} av {listing.pages}"
+        return listing.title
+
     def listing_page(self, listing: Listing) -> str:
         url = listing.url
-        title = listing.title
-        if listing.pages > 1:
-            title += f" – sida {listing.page} av {listing.pages}"
-        out = [f"# {_md_heading(title)}", ""]
+        out = [_md_heading(self.listing_title(listing)), ""]
         if listing.page == 1:
             out += self._listing_intro(listing)
         nouns = GENERIC_NOUNS
         if listing.kind == "type" and listing.items:
             nouns = listing.items[0].type.count_nouns
         if not listing.total:
-            out += [f'<p class="loft-empty">{escape(listing.empty)}</p>', ""]
+            out += [trusted(f'<p class="loft-empty">{escape(listing.empty)}</p>'), ""]
             out += self._feed_link(listing)
             return "\n".join(out) + "\n"
         start = listing.first_number
@@ -145,12 +154,12 @@ class PageRenderer:
         heading = "Publicerat material" if listing.kind == "term" else None
         if heading:
             out += [f"## {heading}", ""]
-        out += [f'<p class="loft-count">{shown[0].upper() + shown[1:]}</p>', ""]
+        out += [trusted(f'<p class="loft-count">{shown[0].upper() + shown[1:]}</p>'), ""]
         out += self._feed_link(listing)
-        out += [self.card_list(url, listing.items, 3 if heading else 2), ""]
+        out += [trusted(self.card_list(url, listing.items, 3 if heading else 2)), ""]
         if listing.pages > 1:
-            out += [self._pagination(listing), ""]
-        out += [self._search_link(listing), ""]
+            out += [trusted(self._pagination(listing)), ""]
+        out += [trusted(self._search_link(listing)), ""]
         return "\n".join(out) + "\n"
 
     def _feed_link(self, listing: Listing) -> list[str]:
@@ -159,7 +168,7 @@ class PageRenderer:
         if not feed:
             return []
         link = self._link(listing.url, feed, f"Atom-flöde för {listing.title}", f' type="{FEED_MEDIA_TYPE}"')
-        return [f'<p class="loft-feed">Få besked om nytt material i din flödesläsare: {link}</p>', ""]
+        return [trusted(f'<p class="loft-feed">Få besked om nytt material i din flödesläsare: {link}</p>'), ""]
 
     def _search_link(self, listing: Listing) -> str:
         """A way from a listing to the search page with the listing's filter set."""
@@ -184,9 +193,9 @@ class PageRenderer:
                     lang = f' lang="{detail.lang}"' if detail.lang else ""
                     facts.append(f"<div><dt>{escape(detail.label)}</dt><dd{lang}>{escape(str(value))}</dd></div>")
             if facts:
-                out += [f'<dl class="loft-facts">{"".join(facts)}</dl>', ""]
+                out += [trusted(f'<dl class="loft-facts">{"".join(facts)}</dl>'), ""]
             if term.get("description") and term.get("summary"):  # in one sentence, then in full
-                out += [f'<p class="loft-lead">{escape(str(term.get("summary")).strip())}</p>', ""]
+                out += [trusted(f'<p class="loft-lead">{escape(str(term.get("summary")).strip())}</p>'), ""]
             text = term.get("description") or term.get("summary")
             if text:
                 out += [str(text).strip(), ""]
@@ -204,9 +213,9 @@ class PageRenderer:
         if not listing.total:
             return []
         return ["## Materialet i siffror", "",
-                f'<p class="loft-jump"><a href="#publicerat-material">Gå direkt till materialet '
-                f'({count_text(listing.total)})</a></p>', "",
-                self.charts.term_spread(listing.url, listing.facet, listing.term), ""]
+                trusted(f'<p class="loft-jump"><a href="#publicerat-material">Gå direkt till materialet '
+                        f'({count_text(listing.total)})</a></p>'), "",
+                trusted(self.charts.term_spread(listing.url, listing.facet, listing.term)), ""]
 
     def _pagination(self, listing: Listing) -> str:
         url = listing.url
@@ -225,18 +234,18 @@ class PageRenderer:
 
     # --- overviews --------------------------------------------------------
     def overview_page(self, overview: Overview) -> str:
-        out = [f"# {_md_heading(overview.title)}", ""]
+        out = [_md_heading(overview.title), ""]
         if overview.intro:
             out += [overview.intro.strip(), ""]
         if overview.kind == "years":
-            out += [self.charts.years_by_type(overview.url), ""]
-            out += [self.year_list(overview.url), ""]
+            out += [trusted(self.charts.years_by_type(overview.url)), ""]
+            out += [trusted(self.year_list(overview.url)), ""]
         elif overview.facet is self.index.facets[0]:
             matrix = self.charts.matrix(overview.url)
-            out += ["## Översikt", "", matrix, ""] if matrix else []
-            out += [self.term_cards(overview.url, overview.facet), ""]
+            out += ["## Översikt", "", trusted(matrix), ""] if matrix else []
+            out += [trusted(self.term_cards(overview.url, overview.facet)), ""]
         else:
-            out += [self.term_cards(overview.url, overview.facet), ""]
+            out += [trusted(self.term_cards(overview.url, overview.facet)), ""]
         return "\n".join(out) + "\n"
 
     def term_cards(self, page_url: str, facet: Facet, heading: int = 2) -> str:
@@ -309,13 +318,20 @@ class PageRenderer:
         if "<!-- loft:" not in markdown:
             return markdown
         for name, html in self.blocks(page_url).items():
-            markdown = markdown.replace(f"<!-- loft:{name} -->", html)
+            markdown = markdown.replace(f"<!-- loft:{name} -->", trusted(html) if html else "")
         return markdown
 
 
 def _md_heading(text: str) -> str:
-    """A title safe as Markdown heading text (no HTML, no trailing #)."""
-    return escape(text, quote=False).replace("#", "&#35;")
+    """The page's H1 as a Markdown heading whose text is plain text: every ASCII
+    punctuation mark becomes a character reference, so no Markdown, HTML or
+    attribute list can form ("[x](…)" and "T {: onclick=… }" stay what they say),
+    while the table of contents, the heading's id and the skip link work as for
+    any heading."""
+    return "# " + "".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in " ".join(text.split()))
+
+
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def _attachment_title(name: str) -> str:

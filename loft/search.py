@@ -30,6 +30,7 @@ import yaml
 from .model import Item
 from .problems import Problem
 from .site_index import SiteIndex
+from .trusted import trusted
 from .urls import relative
 
 SEARCH_URL = "sok/"
@@ -163,7 +164,7 @@ class SiteSearch:
         extra = (f'<div data-pagefind-index-attrs="data-search-words" data-search-words="{escape(words)}"></div>'
                  if words else "")
         # The extra words come last, so that excerpts show the item's own text first.
-        return ItemMarkup(open=f'<div data-pagefind-body markdown="1">\n{hidden}\n',
+        return ItemMarkup(open=f'<div data-pagefind-body>\n{hidden}\n',
                           close=f"{extra}\n</div>")
 
     # --- the search page --------------------------------------------------
@@ -260,11 +261,10 @@ class SiteSearch:
             browse += [f"<h2>{escape(facet.title)}</h2>", "", f"<!-- loft:{facet.path} -->", ""]
         browse += ["<h2>År</h2>", "", "<!-- loft:years -->", "", "</div>"]
         script = relative(here, "assets/javascripts/loft-search.js")
-        return "\n".join([
-            "# Sök", "",
-            form, "", *browse, "",
-            f'<script type="module" src="{script}"></script>', "",
-        ])
+        # Every block is the core's own HTML; the <!-- loft:… --> lines are
+        # filled with trusted blocks by PageRenderer.fill_blocks.
+        blocks = [form, *browse, f'<script type="module" src="{script}"></script>']
+        return "# Sök\n\n" + "\n\n".join(b if b.startswith("<!-- loft:") else trusted(b) for b in blocks if b) + "\n"
 
 
 # --- running Pagefind -----------------------------------------------------

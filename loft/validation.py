@@ -15,7 +15,6 @@ import yaml
 
 from .dates import FORMAT_HELP, DateError, PartialDate
 from .frontmatter import FrontMatter, node_position
-from .markup import unsafe_markup
 from .model import ContentType, Facet
 from .problems import Problem
 from .text import closest, fold, join_or
@@ -181,10 +180,6 @@ class _Checker:
                 ids.append(term.id)
         return tuple(sorted(ids, key=vocabulary.position.__getitem__))
 
-    def body(self) -> None:
-        """Editors' text may not carry script: it would run in every reader's browser."""
-        self.problems += unsafe_markup(self.path, self.front.body, self.front.body_line)
-
 
 def validate(path: str, front: FrontMatter, ctype: ContentType,
              facets: list[Facet]) -> tuple[ItemFields, list[Problem]]:
@@ -210,7 +205,6 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
             check.add(facet.field, f"fältet {missing} men minst en {facet.singular} krävs för typen "
                                    f"{ctype.label.lower()}. Välj bland {join_or(names)} med flera "
                                    f"(loft list {facet.path}).{hint}")
-    check.body()
     return result, check.problems
 
 

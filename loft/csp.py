@@ -1,0 +1,78 @@
+"""The Content-Security-Policy: the second line of defence behind the sanitizer.
+
+Delivered in every page as <meta http-equiv>, since GitHub Pages sets no
+headers (docs/oppna-data.md gives the header form for servers that can). It
+lets scripts, styles, images, fonts and data come only from the site itself.
+The theme's few inline scripts (Material's scope, palette and anchor helpers)
+are allowed by their SHA-256 hashes, computed at build from the page itself,
+but only for scripts outside <main>: everything an editor wrote is inside
+<main>, so a script that got past the sanitizer there gets no hash and does
+not run. Pagefind compiles WebAssembly, which needs 'wasm-unsafe-eval' and
+nothing broader.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+# Scripts the browser runs: no type, or a JavaScript type. JSON-LD and the
+# theme's JSON configuration are data, which CSP does not govern.
+_INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\ssrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_DATA_TYPE = re.compile(r"""\stype=["']?(application/(ld\+)?json)""", re.IGNORECASE)
+_MAIN = re.compile(r"<main\b.*</main>", re.DOTALL | re.IGNORECASE)
+_HEAD_START = re.compile(r"<head[^>]*>", re.IGNORECASE)
+_CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+
+BASE_POLICY = (
+    ("default-src", "'none'"),
+    ("script-src", "'self' {hashes} 'wasm-unsafe-eval'"),
+    ("style-src", "'self'"),
+    # data: for the theme's icons, which its stylesheet holds as data: SVGs.
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("manifest-src", "'self'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+    ("object-src", "'none'"),
+    ("frame-src", "'none'"),
+    ("worker-src", "'self'"),
+)
+# Only in an HTTP header: browsers ignore these in <meta>.
+HEADER_ONLY = (("frame-ancestors", "'none'"),)
+
+
+def script_hashes(html: str) -> list[str]:
+    """'sha256-…' of every inline script outside <main>, in page order, once each."""
+    outside = _MAIN.sub("", html)
+    hashes: list[str] = []
+    for match in _INLINE_SCRIPT.finditer(outside):
+        if _DATA_TYPE.search(match.group("attrs")):
+            continue
+        digest = base64.b64encode(hashlib.sha256(match.group("body").encode("utf-8")).digest())
+        token = f"'sha256-{digest.decode('ascii')}'"
+        if token not in hashes:
+            hashes.append(token)
+    return hashes
+
+
+def policy(hashes: list[str], header: bool = False) -> str:
+    directives = BASE_POLICY + (HEADER_ONLY if header else ())
+    text = "; ".join(f"{name} {value}" for name, value in directives)
+    return " ".join(text.replace("{hashes}", " ".join(hashes)).split())
+
+
+def apply(html: str) -> str:
+    """html with its policy as the first thing in <head> after the charset
+    (a policy in <meta> governs only what comes after it)."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
+    charset = _CHARSET.search(html)
+    if charset is not None:
+        return html[:charset.end()] + meta + html[charset.end():]
+    head = _HEAD_START.search(html)
+    if head is None:
+        return html  # not a page (no <head>): nothing to govern
+    return html[:head.end()] + meta + html[head.end():]

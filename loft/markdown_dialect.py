@@ -1,0 +1,19 @@
+"""The site's Markdown dialect: the extensions mkdocs.yml enables, for the core.
+
+`loft check` converts editors' text with it to tell them, before any build,
+what the sanitizer would remove (loft/safety.py). The build converts with the
+engine's own converter; tests/unit/test_safety.py holds mkdocs.yml to this list.
+"""
+
+from __future__ import annotations
+
+import markdown
+
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html",
+              "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
+# Table alignment as align="…": the sanitizer allows no style attribute.
+CONFIGS = {"toc": {"permalink": False}, "tables": {"use_align_attribute": True}}
+
+
+def render(text: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS).convert(text)

@@ -1,0 +1,64 @@
+"""Editors' text against the sanitizer's allow-list, before any build.
+
+`loft check` converts each item's text and each site page under docs/ with the
+site's Markdown dialect and reports what sanitizing would remove, through the
+same `safety.html_problems` that the build applies to the engine's HTML. The
+build never converts twice: it finds the same problems in the pages it renders.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import frontmatter, markdown_dialect, safety
+from .model import Item
+from .problems import Problem
+
+DOCS_DIR = "docs"
+# Text without any of these converts to nothing but allowed elements without
+# attributes a reader could be harmed by (emphasis, lists, headings, code);
+# only the rest is worth converting here. The build checks every page anyway.
+_MAY_CARRY_MARKUP = re.compile(r"<|&|\]\(|\]:|\{")
+
+
+def text_problems(path: str, body: str, body_line: int) -> list[Problem]:
+    if not _MAY_CARRY_MARKUP.search(body):
+        return []
+    return safety.html_problems(path, body, body_line, markdown_dialect.render(body))
+
+
+def item_problems(items: list[Item]) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in items:
+        text = item.source_path.read_text(encoding="utf-8-sig")
+        front, _ = frontmatter.read(text, item.source)
+        if front is not None:
+            problems += text_problems(item.source, front.body, front.body_line)
+    return problems
+
+
+def site_page_problems(root: Path, item_folders: list[Path]) -> list[Problem]:
+    """The site's own Markdown pages in docs/ (start page, Om LOFT, ...), items excluded."""
+    problems: list[Problem] = []
+    folders = [f.resolve() for f in item_folders]
+    docs = (root / DOCS_DIR).resolve()
+    for path in sorted(docs.rglob("*.md")):
+        if any(folder == path or folder in path.parents for folder in folders):
+            continue
+        if not path.is_file() or path.is_symlink():
+            continue  # reported by the file checks, never read
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the file checks
+        display = path.relative_to(root.resolve()).as_posix()
+        front, _ = frontmatter.read(text, display) if text.startswith("---") else (None, [])
+        body, line = (front.body, front.body_line) if front is not None else (text, 1)
+        problems += text_problems(display, body, line)
+    return problems
+
+
+def project_text_problems(project, items: list[Item]) -> list[Problem]:
+    return (item_problems(items)
+            + site_page_problems(project.root, [project.root / t.source for t in project.types]))
