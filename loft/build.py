@@ -114,12 +114,15 @@ class SiteBuild:
             meta["title"] = item.title
         return meta
 
-    def page_text(self, src_uri: str, written: _Written | None = None, export: bool = False) -> str:
-        """The page's Markdown, the core's own blocks wrapped as trusted."""
+    def page_text(self, src_uri: str, body: str | None = None, export: bool = False) -> str:
+        """The page's Markdown, the core's own blocks wrapped as trusted; body:
+        the editor-written text, read from the file when not given."""
+        if body is None:
+            written = self.written(src_uri)
+            body = written.body if written is not None else ""
         item = self.index.by_src_uri.get(src_uri)
         if item is not None:
-            written = written or self.written(src_uri)
-            return self.renderer.item_page(item, written.body, export=export)
+            return self.renderer.item_page(item, body, export=export)
         listing = self.listings.get(src_uri)
         if listing is not None:
             return self.renderer.listing_page(listing)
@@ -128,19 +131,18 @@ class SiteBuild:
             return self.renderer.overview_page(overview)
         if src_uri == SEARCH_SRC_URI:
             return self.renderer.fill_blocks(page_url(src_uri), self.search.page_markdown())
-        written = written or self.written(src_uri)
-        return self.renderer.fill_blocks(page_url(src_uri), written.body)
+        return self.renderer.fill_blocks(page_url(src_uri), body)
 
-    def page_markdown(self, src_uri: str, markdown: str = "") -> str:
+    def page_markdown(self, src_uri: str, body: str | None = None) -> str:
         """The page as one Markdown text with the core's HTML in place, for a
         builder without hooks (bench/control.py): converted, never sanitized."""
-        return compose(self.page_text(src_uri, export=True)).inline()
+        return compose(self.page_text(src_uri, body, export=True)).inline()
 
     def mkdocs_markdown(self, src_uri: str, markdown: str = "") -> str:
         """What the engine converts: the page's Markdown with the core's blocks
         as markers (loft/trusted.py), put back by page_html."""
         written = self.written(src_uri)
-        source = compose(self.page_text(src_uri, written))
+        source = compose(self.page_text(src_uri, written.body if written else None))
         self.pending[src_uri] = _Pending(written, source.blocks)
         return source.markdown
 

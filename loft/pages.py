@@ -91,7 +91,7 @@ class PageRenderer:
         the search region itself (md_in_html's markdown="1")."""
         url = item.url
         search = self.search.item_markup(item, body)  # the indexed part of the page
-        opener = search.open.replace("<div ", '<div markdown="1" ', 1) if export else search.open
+        opener = search.open.replace("<div data-pagefind-body>", '<div data-pagefind-body markdown="1">', 1) if export else search.open
         head = [opener]
         if item.draft:
             head.append('<div class="loft-draft" role="note"><p><strong>Utkast.</strong> Den här sidan '

@@ -19,13 +19,19 @@ DOCS_DIR = "docs"
 # Text without any of these converts to nothing but allowed elements without
 # attributes a reader could be harmed by (emphasis, lists, headings, code);
 # only the rest is worth converting here. The build checks every page anyway.
-_MAY_CARRY_MARKUP = re.compile(r"<|&|\]\(|\]:|\{")
+_MAY_CARRY_MARKUP = re.compile(r"<|&|\]\(|\]:|\{|```|~~~")
+# Stands for what the build puts after an item's text: it must come through.
+_PROBE = "<!--loft-end-of-text-->"
 
 
 def text_problems(path: str, body: str, body_line: int) -> list[Problem]:
     if not _MAY_CARRY_MARKUP.search(body):
         return []
-    return safety.html_problems(path, body, body_line, markdown_dialect.render(body))
+    html = markdown_dialect.render(f"{body}\n\n{_PROBE}\n")
+    problems = safety.html_problems(path, body, body_line, html.replace(_PROBE, ""))
+    if _PROBE not in html:
+        problems.append(Problem(path, None, None, "text", safety.LOST_BLOCK))
+    return problems
 
 
 def item_problems(items: list[Item]) -> list[Problem]:

@@ -12,6 +12,7 @@ import pytest
 from guide import message_stems, stem_pattern
 from loft.problems import ContentError
 from loft.project import Project
+from loft.text_check import text_problems
 
 GOOD = "title: T\ndate: 2023\nsummary: S.\nprinciples: [kultur]\n"
 BAD_CONTENT: dict[str, str | bytes] = {
@@ -26,7 +27,7 @@ BAD_CONTENT: dict[str, str | bytes] = {
     "reports/i.md": "---\ntitle: I\ndate: 2023-13\nsummary: \"a\\n\\nb\"\nprinciples: {a: b}\n---\n",
     "reports/j.md": "---\ntitle: J\ndate: 2023-02-30\nsummary: S.\nprinciples: [kultur, '']\ndraft: ja\n---\n",
     "reports/k.md": "---\ntitle: K\ndate: [2023]\nsummary: S.\nprinciples: [Kulture]\nmunicipalities: [Stokholm]\n---\n"
-                    "<script>x</script>\n<a href=\"#\" onclick=\"x()\">a</a>\n[b](javascript:x)\n",
+                    "",
     "reports/utan-index/bilaga.pdf": b"%PDF-1.4\n",
     "reports/bilaga.pdf": b"%PDF-1.4\n",
     "reports/index.md": f"---\n{GOOD}---\n",
@@ -37,6 +38,10 @@ BAD_CONTENT: dict[str, str | bytes] = {
     "reports/dubbel.md": f"---\n{GOOD}---\n",
     "reports/dubbel/index.md": f"---\n{GOOD}---\n",
 }
+# One of each thing the sanitizer removes (loft/safety.py).
+HOSTILE_TEXT = ("<script>x</script>\n<a href=\"#\" onclick=\"x()\">a</a>\n[b](javascript:x)\n"
+                "<p style=\"color:red\">c</p>\n![d](https://example.org/d.png)\n"
+                "<a href=\"\\\\example.org\">e</a>\n\n<p id=\"__config\">f</p>\n")
 BAD_DATA = {
     "data/principles.yml": "- id: kultur\n- id: Åsa\n  label: Åsa\n- id: x\n  label: X\n- id: x\n  label: Y\n",
     "data/municipalities.yml": "- id: [\n",
@@ -54,7 +59,8 @@ def real_messages(make_project, other_folder) -> list[str]:
     (data / "data/attachments.yml").unlink()
     with pytest.raises(ContentError) as raised:
         Project.load(data)
-    return [p.message for p in [*problems, *raised.value.problems]]
+    text = text_problems("reports/l.md", HOSTILE_TEXT, 5)
+    return [p.message for p in [*problems, *raised.value.problems, *text]]
 
 
 def test_every_message_is_documented_and_every_documented_message_is_real(make_project, tmp_path_factory):
