@@ -22,6 +22,7 @@ from .problems import ContentError, Problem
 from .project import Project
 from .search import SEARCH_SRC_URI, Compounds, SiteSearch
 from .site_index import SiteIndex
+from .text_check import project_text_problems
 from .trusted import compose, finish
 from .urls import page_url
 
@@ -53,7 +54,9 @@ class SiteBuild:
         compounds, compound_problems = Compounds.load(project.root)
         problems += compound_problems
         if problems:
-            raise ContentError(problems)
+            # The engine's pages are never converted now: check the texts here,
+            # so that one report holds every problem, as loft check's does.
+            raise ContentError(problems + project_text_problems(project))
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
         visible = items if preview else [i for i in items if not i.draft]
         index = SiteIndex(visible, project.types, project.facets)

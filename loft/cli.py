@@ -61,7 +61,7 @@ def cmd_check(project: Project, paths: list[str]) -> int:
         return code
     items, problems = project.load_items(only)
     if only is None:  # a whole check covers the site's own pages and data/ too
-        problems += project_text_problems(project, items) + data_markdown_problems(project)
+        problems += project_text_problems(project) + data_markdown_problems(project)
     else:
         problems += item_problems(items)
     if problems:

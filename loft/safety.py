@@ -146,7 +146,7 @@ class _Walker(HTMLParser):
             elif name in URL_ATTRIBUTES:
                 verdict = url_verdict(value, image=tag == "img")
                 if verdict:
-                    self.findings.append(Finding(verdict, _url_needles(value, raw)))
+                    self.findings.append(Finding(verdict, _url_needles(name, value, raw)))
             elif name == "id" and _THEME_ID.match(value):
                 self.findings.append(Finding(f"id=\"{value}\" är reserverat för webbplatsens mall",
                                              (value, raw)))
@@ -164,10 +164,15 @@ class _Walker(HTMLParser):
         self.findings.append(Finding("deklarationer (<!DOCTYPE ...>) är inte tillåtna", ("<!",)))
 
 
-def _url_needles(value: str, raw: str) -> tuple[str, ...]:
-    """Ways the URL may be spelled in the source: as decoded, then its first word."""
-    head = re.split(r"[\s:&]", value.strip(), maxsplit=1)[0]
-    return tuple(n for n in (value.strip(), head, raw) if n)
+def _url_needles(name: str, value: str, raw: str) -> tuple[str, ...]:
+    """Ways the URL may be spelled in the source: as the converted HTML spells it
+    (entities kept), as decoded, by what follows its scheme, by its first word."""
+    spelled = re.search(rf"""{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", raw, re.IGNORECASE)
+    as_written = next((g for g in spelled.groups() if g), "") if spelled else ""
+    value = value.strip()
+    tail = value.split(":", 1)[1] if ":" in value else ""
+    head = re.split(r"[\s:&]", value, maxsplit=1)[0]
+    return tuple(n for n in (as_written, value, tail if len(tail) >= 4 else "", head, raw) if n)
 
 
 def find_unsafe(html: str) -> list[Finding]:

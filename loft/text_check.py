@@ -34,37 +34,41 @@ def text_problems(path: str, body: str, body_line: int) -> list[Problem]:
     return problems
 
 
+def file_problems(path: Path, display: str) -> list[Problem]:
+    """text_problems of one Markdown file, split the way the core splits it.
+    Unreadable or non-regular files are left to the file checks."""
+    if path.is_symlink() or not path.is_file():
+        return []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    front, _ = frontmatter.read(text, display) if text.startswith("---") else (None, [])
+    body, line = (front.body, front.body_line) if front is not None else (text, 1)
+    return text_problems(display, body, line)
+
+
 def item_problems(items: list[Item]) -> list[Problem]:
     problems: list[Problem] = []
     for item in items:
-        text = item.source_path.read_text(encoding="utf-8-sig")
-        front, _ = frontmatter.read(text, item.source)
-        if front is not None:
-            problems += text_problems(item.source, front.body, front.body_line)
+        problems += file_problems(item.source_path, item.source)
     return problems
 
 
-def site_page_problems(root: Path, item_folders: list[Path]) -> list[Problem]:
+def site_pages(root: Path, item_folders: list[Path]) -> list[Path]:
     """The site's own Markdown pages in docs/ (start page, Om LOFT, ...), items excluded."""
-    problems: list[Problem] = []
     folders = [f.resolve() for f in item_folders]
     docs = (root / DOCS_DIR).resolve()
-    for path in sorted(docs.rglob("*.md")):
-        if any(folder == path or folder in path.parents for folder in folders):
-            continue
-        if not path.is_file() or path.is_symlink():
-            continue  # reported by the file checks, never read
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # reported by the file checks
-        display = path.relative_to(root.resolve()).as_posix()
-        front, _ = frontmatter.read(text, display) if text.startswith("---") else (None, [])
-        body, line = (front.body, front.body_line) if front is not None else (text, 1)
-        problems += text_problems(display, body, line)
+    return [path for path in sorted(docs.rglob("*.md"))
+            if not any(folder == path or folder in path.parents for folder in folders)]
+
+
+def project_text_problems(project) -> list[Problem]:
+    """text_problems of every item (valid or not) and every site page."""
+    problems: list[Problem] = []
+    for _, path, _ in project.sources():
+        if path.suffix == ".md":
+            problems += file_problems(path, project.display(path))
+    for path in site_pages(project.root, [project.root / t.source for t in project.types]):
+        problems += file_problems(path, project.display(path))
     return problems
-
-
-def project_text_problems(project, items: list[Item]) -> list[Problem]:
-    return (item_problems(items)
-            + site_page_problems(project.root, [project.root / t.source for t in project.types]))

@@ -31,8 +31,8 @@ def test_script_in_a_site_page_fails_the_build_with_file_and_line(make_project, 
     })
     result = build(project)
     assert result.returncode != 0
-    assert "docs/kontakt.md:7:10: text: länkar med javascript: är inte tillåtna" in result.output
-    assert "docs/kontakt.md:9:1: text: händelseattribut (on...=) är inte tillåtna" in result.output
+    assert "docs/kontakt.md:7:10: text: adresser som börjar med javascript: är inte tillåtna" in result.output
+    assert "docs/kontakt.md:9:4: text: händelseattributet onmouseover är inte tillåtet" in result.output
 
 
 def test_loft_check_reports_site_pages_too(make_project):
