@@ -99,9 +99,11 @@ class _Checker:
         if node is None or _is_null(node):
             return []
         if isinstance(node, yaml.ScalarNode):
+            # based_on.authors: the example shows the key as it is written, indented.
+            name, pad = key.rsplit(".", 1)[-1], "  " * key.count(".")
             self.add(key, f"ska vara en lista, inte en enstaka text (\"{node.value}\"). "
-                          f"Skriv varje värde på en egen rad under {key}: med ett bindestreck "
-                          f"först, till exempel:\n      {key}:\n        - {node.value}", node)
+                          f"Skriv varje värde på en egen rad under {name}: med ett bindestreck "
+                          f"först, till exempel:\n      {pad}{name}:\n        {pad}- {node.value}", node)
             return []
         if not isinstance(node, yaml.SequenceNode):
             self.add(key, f"ska vara en lista, inte en {_shape(node)}.", node)
