@@ -155,8 +155,8 @@ def test_om_loft_gives_template_figures_only_as_the_templates():
 def test_pages_say_what_loft_has_not_confirmed():
     meta = yaml.safe_load((REPO / "data/metadata.yml").read_text(encoding="utf-8"))
     pending = {name: field for name, field in meta["to_confirm"].items() if not field.get("confirmed")}
-    statement = " ".join((REPO / "docs/tillganglighet.md").read_text(encoding="utf-8").split())
-    about = " ".join((REPO / "docs/om-webbplatsen.md").read_text(encoding="utf-8").split())
+    statement, about = (" ".join(re.sub(r"<[^>]+>", "", (REPO / f"docs/{name}.md").read_text(encoding="utf-8")).split())
+                        for name in ("tillganglighet", "om-webbplatsen"))
     if pending:
         assert "Inte bekräftat ännu" in statement and "inte bekräftat" in about
     if "responsible_body" in pending:
