@@ -339,7 +339,7 @@ def test_catalogue_validates_against_its_schema(site, real_site):
     assert item["properties"]["municipalities"]["items"]["enum"] == vocabulary("municipalities.yml")
     assert item["properties"]["type"]["enum"] == ["rapport", "mall", "nyhet"]
     assert set(item["required"]) == {"title", "url", "type", "date", "year", "principles",
-                                     "municipalities", "summary"}
+                                     "municipalities", "summary", "based_on"}
 
 
 def test_schema_rejects_what_the_catalogue_never_holds(relative_site):
