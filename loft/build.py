@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import frontmatter, markdown_dialect, safety
+from . import csp, frontmatter, markdown_dialect, safety
 from .catalogue import CATALOGUE_PATH, render_catalogue
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from .machine_readable import MachineReadable
@@ -20,7 +20,8 @@ from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError, Problem
 from .project import Project
-from .search import SEARCH_SRC_URI, Compounds, SiteSearch
+from .redirects import redirect_files, redirect_problems, site_page_urls
+from .search import SEARCH_SRC_URI, SEARCH_URL, Compounds, SiteSearch
 from .site_index import SiteIndex
 from .text_check import project_text_problems
 from .trusted import compose, finish
@@ -65,6 +66,12 @@ class SiteBuild:
         build = cls(project, index, preview, hidden=hidden)
         build.listings = {l.src_uri: l for l in all_listings(index, page_size)}
         build.overviews = {o.src_uri: o for o in all_overviews(index)}
+        # Old addresses (redirect_from) may not be pages the site still has.
+        taken = {i.url for i in items} | {l.url for l in build.listings.values()} | {
+            o.url for o in build.overviews.values()} | {SEARCH_URL} | site_page_urls(project.root)
+        redirect_errors = redirect_problems(items, taken)
+        if redirect_errors:
+            raise ContentError(redirect_errors)
         build.search = SiteSearch(index, compounds)
         build.renderer = PageRenderer(index, build.search)
         # Feeds, citations, open data and page metadata (loft/machine_readable.py).
@@ -176,7 +183,9 @@ class SiteBuild:
         """Files written beside the pages after the build (site-relative path -> text)."""
         files = {CATALOGUE_PATH: render_catalogue(self.index)}
         files.update(self.machine.extra_files())
-        return files
+        files.update(redirect_files(self.index.items, self.machine.meta.link, self.machine.meta.site_name))
+        # Generated HTML (redirect pages) carries the same policy as every page.
+        return {path: csp.apply(text) if path.endswith(".html") else text for path, text in files.items()}
 
     def summary(self) -> str:
         parts = [count_text(len(self.index.by_type[t.id]), t.count_nouns) for t in self.project.types]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .model import BasedOn
 from .site_index import SiteIndex
 
 CATALOGUE_PATH = "api/items.json"
@@ -20,9 +21,21 @@ def catalogue_entries(index: SiteIndex) -> list[dict]:
             "year": item.year,
             **{facet.field: list(item.tags.get(facet.field, ())) for facet in index.facets},
             "summary": item.summary,
+            "based_on": based_on_entry(item.based_on) if item.based_on else None,
         }
         for item in index.published()
     ]
+
+
+def based_on_entry(source: BasedOn) -> dict:
+    """The original an item retells; unknown parts are null (authors: empty list)."""
+    return {
+        "title": source.title,
+        "publisher": source.publisher or None,
+        "authors": list(source.authors),
+        "date": source.date.iso if source.date else None,
+        "url": source.url or None,
+    }
 
 
 def render_catalogue(index: SiteIndex) -> str:

@@ -78,6 +78,31 @@ def build_schema(project: Project, ctype: ContentType) -> dict:
         properties["summary"]["minLength"] = 1
     properties["authors"] = {"description": "Författare, en per rad med bindestreck först.",
                              "type": ["array", "null"], "items": {"type": "string", "minLength": 1}}
+    properties["based_on"] = {
+        "description": ("Originalet som texten återger, om den bygger på någon annans text: "
+                        "rubrik (krävs), utgivare, författare, datum och https-adress där de är kända."),
+        "type": ["object", "null"],
+        "additionalProperties": False,
+        "required": ["title"],
+        "properties": {
+            "title": {"description": "Originalets rubrik.", "type": "string", "minLength": 1},
+            "publisher": {"description": "Vem som publicerade originalet, till exempel Region Västerbotten.",
+                          "type": ["string", "null"]},
+            "authors": {"description": "Originalets författare, en per rad med bindestreck först.",
+                        "type": ["array", "null"], "items": {"type": "string", "minLength": 1}},
+            "date": {"description": f"Originalets datum. {FORMAT_HELP}",
+                     "anyOf": [{"type": "string", "pattern": DATE_PATTERN},
+                               {"type": "integer", "minimum": 1900, "maximum": 2100}, {"type": "null"}]},
+            "url": {"description": "Originalets fullständiga adress (https://...), om den är känd.",
+                    "type": ["string", "null"], "pattern": r"^https://"},
+        },
+    }
+    properties["redirect_from"] = {
+        "description": ("Gamla adresser som ska leda hit, till exempel nyheter/2021-11-gammalt-namn/ "
+                        "(när filen har bytt namn)."),
+        "type": ["array", "null"],
+        "items": {"type": "string", "pattern": r"^/?[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*/?$"},
+    }
     properties["draft"] = {"description": "true = utkast: syns i förhandsgranskningen (make serve) "
                                           "men inte på den publicerade webbplatsen.",
                            "type": ["boolean", "null"]}

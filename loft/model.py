@@ -65,6 +65,17 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class BasedOn:
+    """The original an item retells (front matter `based_on`): plain text, never markup."""
+
+    title: str
+    publisher: str = ""
+    authors: tuple[str, ...] = ()
+    date: PartialDate | None = None
+    url: str = ""  # an https: address, or empty when unknown
+
+
+@dataclass(frozen=True)
 class Item:
     type: ContentType
     slug: str
@@ -75,6 +86,9 @@ class Item:
     summary: str = ""
     authors: tuple[str, ...] = ()
     draft: bool = False
+    based_on: BasedOn | None = None  # the original this item retells, if any
+    # Old site-relative addresses ("nyheter/gammalt-namn/") that now lead here.
+    redirect_from: tuple[str, ...] = ()
     # facet field -> ids of its terms, in the order of the vocabulary
     tags: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     attachments: tuple[Attachment, ...] = ()

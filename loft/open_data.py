@@ -56,6 +56,25 @@ def items_schema(index: SiteIndex, meta: SiteMetadata) -> dict[str, Any]:
                            f"se {facet.path}/.",
         }
     item_properties["summary"] = {"type": "string", "description": "Sammanfattning (kan vara tom)."}
+    item_properties["based_on"] = {
+        "description": "Originalet som materialet återger (till exempel en nyhet från en annan "
+                       "utgivare), eller null om materialet inte bygger på någon annan text.",
+        "oneOf": [
+            {"type": "null"},
+            {"type": "object",
+             "required": ["title", "publisher", "authors", "date", "url"],
+             "properties": {
+                 "title": {"type": "string", "minLength": 1, "description": "Originalets rubrik."},
+                 "publisher": {"type": ["string", "null"], "description": "Originalets utgivare, om den är känd."},
+                 "authors": {"type": "array", "items": {"type": "string", "minLength": 1},
+                             "description": "Originalets författare (kan vara tom)."},
+                 "date": {"oneOf": [{"type": "null"}, {"type": "string", "pattern": DATE_PATTERN}],
+                          "description": "Originalets datum som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ, om det är känt."},
+                 "url": {"oneOf": [{"type": "null"}, {"type": "string", "pattern": "^https://"}],
+                         "description": "Originalets adress, om den är känd."},
+             }},
+        ],
+    }
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"{meta.site_name}: katalog över publicerat material",

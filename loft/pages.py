@@ -13,7 +13,7 @@ from html import escape
 from .charts import Charts
 from .feeds import FEED_MEDIA_TYPE, listing_feed_url, site_feed_url
 from .listings import Listing, Overview
-from .model import Facet, Item
+from .model import BasedOn, Facet, Item
 from .search import SEARCH_URL, SiteSearch
 from .site_index import SiteIndex
 from .trusted import trusted
@@ -99,11 +99,16 @@ class PageRenderer:
                         '<code>draft: true</code> har tagits bort.</p></div>')
         if item.summary:
             head.append(f'<p class="loft-lead">{escape(item.summary)}</p>')
+        # A retold text was not published by the site on its date: the date is the
+        # original's (or the site's filing date), so it is labelled neutrally.
+        date_label = "Datum" if item.based_on else "Publicerad"
         rows = [
             ("Typ", self._link(url, item.type.url, item.type.label)),
-            ("Publicerad", f'<time datetime="{item.date.iso}">{escape(item.date.swedish)}</time>'),
+            (date_label, f'<time datetime="{item.date.iso}">{escape(item.date.swedish)}</time>'),
             ("År", self._link(url, f"ar/{item.year}/", str(item.year))),
         ]
+        if item.based_on:
+            rows.append(("Källa", based_on_html(item.based_on)))
         for facet in self.index.facets:
             tags = self._tag_list(url, item, facet, "loft-tags")
             if tags:
@@ -320,6 +325,33 @@ class PageRenderer:
         for name, html in self.blocks(page_url).items():
             markdown = markdown.replace(f"<!-- loft:{name} -->", trusted(html) if html else "")
         return markdown
+
+
+def based_on_html(source: BasedOn) -> str:
+    """The original an item retells, as one escaped line of the facts block:
+    <cite>Title</cite> av A, B och C (Publisher, date), linked when its address is known."""
+    title = f"<cite>{escape(source.title)}</cite>"
+    if source.url:
+        title = f'<a href="{escape(source.url)}">{title}</a>'
+    text = title
+    if source.authors:
+        text += f" av {escape(join_and(source.authors))}"
+    details = []
+    if source.publisher:
+        details.append(escape(source.publisher))
+    if source.date:
+        details.append(f'<time datetime="{source.date.iso}">{escape(source.date.swedish)}</time>')
+    if details:
+        text += f" ({', '.join(details)})"
+    return text
+
+
+def join_and(values: tuple[str, ...] | list[str]) -> str:
+    """"A", "A och B", "A, B och C"."""
+    values = list(values)
+    if len(values) <= 1:
+        return "".join(values)
+    return ", ".join(values[:-1]) + " och " + values[-1]
 
 
 def _md_heading(text: str) -> str:

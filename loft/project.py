@@ -165,7 +165,8 @@ class Project:
         return Item(
             type=ctype, slug=slug, source=display, source_path=path, title=fields.title,
             date=fields.date, summary=fields.summary, authors=fields.authors,
-            draft=fields.draft, tags=fields.tags, attachments=tuple(attachments),
+            draft=fields.draft, based_on=fields.based_on, redirect_from=fields.redirect_from,
+            tags=fields.tags, attachments=tuple(attachments),
             assets=tuple(assets), is_folder=is_folder,
         ), []
 

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from .metadata import FacetSchema, Organisation, SiteMetadata, media_type
-from .model import Facet, Item
+from .model import BasedOn, Facet, Item
 from .site_index import SiteIndex
 from .vocabulary import Term
 
@@ -50,6 +50,8 @@ def item_jsonld(item: Item, index: SiteIndex, meta: SiteMetadata) -> dict[str, A
     if item.authors:
         data["author"] = [{"@type": "Person", "name": name} for name in item.authors]
     data["publisher"] = organisation_jsonld(meta.publisher)
+    if item.based_on:
+        data["isBasedOn"] = based_on_jsonld(item.based_on)
     for facet in index.facets:
         schema = meta.facets.get(facet.field)
         terms = item.terms(facet)
@@ -67,6 +69,20 @@ def item_jsonld(item: Item, index: SiteIndex, meta: SiteMetadata) -> dict[str, A
             }
             for attachment in item.attachments
         ]
+    return data
+
+
+def based_on_jsonld(source: BasedOn) -> dict[str, Any]:
+    """The original an item retells: a CreativeWork with what is known of it."""
+    data: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+    if source.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in source.authors]
+    if source.publisher:
+        data["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.date:
+        data["datePublished"] = source.date.iso
+    if source.url:
+        data["url"] = source.url
     return data
 
 

@@ -15,11 +15,13 @@ import yaml
 
 from .dates import FORMAT_HELP, DateError, PartialDate
 from .frontmatter import FrontMatter, node_position
-from .model import ContentType, Facet
+from .model import BasedOn, ContentType, Facet
 from .problems import Problem
 from .text import closest, fold, join_or
 
-BASE_FIELDS = ("title", "date", "summary", "authors", "draft")
+BASE_FIELDS = ("title", "date", "summary", "authors", "based_on", "redirect_from", "draft")
+# The keys of based_on, the original an item retells (title is required).
+BASED_ON_FIELDS = ("title", "publisher", "authors", "date", "url")
 # Keys editors tend to write in Swedish; each points at the right one.
 SWEDISH_KEYS = {
     "titel": "title", "rubrik": "title", "datum": "date", "sammanfattning": "summary",
@@ -27,7 +29,22 @@ SWEDISH_KEYS = {
     "författare": "authors", "utkast": "draft", "principer": "principles",
     "princip": "principles", "kommuner": "municipalities", "kommun": "municipalities",
     "tags": "principles", "taggar": "principles",
+    "kalla": "based_on", "källa": "based_on", "kallor": "based_on", "källor": "based_on",
+    "baserad_pa": "based_on", "baserad_på": "based_on", "bygger_pa": "based_on",
+    "bygger_på": "based_on", "original": "based_on", "source": "based_on", "basedon": "based_on",
+    "is_based_on": "based_on", "omdirigering": "redirect_from", "gammal_adress": "redirect_from",
+    "gamla_adresser": "redirect_from", "redirect": "redirect_from", "redirects": "redirect_from",
 }
+# Keys inside based_on written in Swedish.
+SWEDISH_BASED_ON_KEYS = {
+    "titel": "title", "rubrik": "title", "utgivare": "publisher", "publicerad_av": "publisher",
+    "forfattare": "authors", "författare": "authors", "author": "authors", "datum": "date",
+    "lank": "url", "länk": "url", "adress": "url", "webbadress": "url", "link": "url",
+}
+# An old address on the site: lower-case path segments, ending in /.
+_SITE_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*/$")
+# An https: address with a host and no spaces or quotes.
+_HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s\"'<>]*)?$")
 # Listing the whole vocabulary in a message helps only while it is short.
 MAX_LISTED_VALUES = 12
 # The theme prints titles and names unescaped in places: no markup may hide in them.
@@ -42,6 +59,8 @@ class ItemFields:
     date: PartialDate | None = None
     summary: str = ""
     authors: tuple[str, ...] = ()
+    based_on: BasedOn | None = None
+    redirect_from: tuple[str, ...] = ()
     draft: bool = False
     tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -73,14 +92,17 @@ class _Checker:
             return None
         return str(node.value).strip() or None
 
-    def text_list(self, key: str) -> list[tuple[str, yaml.Node]]:
-        node = self.front.fields.get(key)
+    def text_list(self, key: str, node: yaml.Node | None = None) -> list[tuple[str, yaml.Node]]:
+        if node is None:
+            node = self.front.fields.get(key)
         if node is None or _is_null(node):
             return []
         if isinstance(node, yaml.ScalarNode):
+            # based_on.authors: the example shows the key as it is written, indented.
+            name, pad = key.rsplit(".", 1)[-1], "  " * key.count(".")
             self.add(key, f"ska vara en lista, inte en enstaka text (\"{node.value}\"). "
-                          f"Skriv varje värde på en egen rad under {key}: med ett bindestreck "
-                          f"först, till exempel:\n      {key}:\n        - {node.value}", node)
+                          f"Skriv varje värde på en egen rad under {name}: med ett bindestreck "
+                          f"först, till exempel:\n      {pad}{name}:\n        {pad}- {node.value}", node)
             return []
         if not isinstance(node, yaml.SequenceNode):
             self.add(key, f"ska vara en lista, inte en {_shape(node)}.", node)
@@ -122,18 +144,95 @@ class _Checker:
         self.add(key, f"fältet {missing} men krävs för typen {self.ctype.label.lower()}. "
                       f"Lägg till {what}" + ("" if what.endswith(".") else "."))
 
-    def date(self) -> PartialDate | None:
-        node = self.front.fields.get("date")
+    def date(self, key: str = "date", node: yaml.Node | None = None) -> PartialDate | None:
+        if node is None:
+            node = self.front.fields.get(key)
         if node is None or _is_null(node):
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.add("date", f"ska vara ett datum, inte en {_shape(node)}. {FORMAT_HELP}", node)
+            self.add(key, f"ska vara ett datum, inte en {_shape(node)}. {FORMAT_HELP}", node)
             return None
         try:
             return PartialDate.parse(str(node.value))
         except DateError as error:
-            self.add("date", str(error), node)
+            self.add(key, str(error), node)
             return None
+
+    def based_on(self) -> BasedOn | None:
+        """The original the item retells: a mapping with a title and, where known,
+        publisher, authors, date and an https: address. Plain text only."""
+        node = self.front.fields.get("based_on")
+        if node is None or _is_null(node):
+            return None
+        example = ("\n      based_on:\n        title: Originalets rubrik\n"
+                   "        publisher: Region Västerbotten\n        date: 2021-08-16")
+        if not isinstance(node, yaml.MappingNode):
+            self.add("based_on", f"ska vara en samling av fält ({', '.join(BASED_ON_FIELDS)}), inte en "
+                                 f"{_shape(node)}. Skriv fälten indragna under based_on:, till exempel:"
+                                 + example, node)
+            return None
+        values: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in BASED_ON_FIELDS and key not in values:
+                values[key] = value_node
+                continue
+            if key in values:
+                self.add(f"based_on.{key}", "fältet förekommer två gånger i based_on. Ta bort det ena.",
+                         key_node)
+                continue
+            hint = SWEDISH_BASED_ON_KEYS.get(fold(key)) or closest(key, {k: k for k in BASED_ON_FIELDS})
+            message = f"okänt fält i based_on. Tillåtna fält: {', '.join(BASED_ON_FIELDS)}."
+            if hint in BASED_ON_FIELDS:
+                message += f" Menade du {hint}?"
+            self.add(f"based_on.{key}", message, key_node)
+
+        def text(key: str) -> str:
+            value = values.get(key)
+            if value is None or _is_null(value):
+                return ""
+            if not isinstance(value, yaml.ScalarNode):
+                self.add(f"based_on.{key}", f"ska vara en text, inte en {_shape(value)}. Skriv texten "
+                                            "direkt efter fältnamnet.", value)
+                return ""
+            return self.plain(f"based_on.{key}", " ".join(str(value.value).split()), value)
+
+        title = text("title")
+        if not title and not self.has_problem("based_on.title"):
+            missing = "saknas" if "title" not in values else "är tomt"
+            self.add("based_on.title", f"fältet {missing} men krävs i based_on. Skriv originalets "
+                                       "rubrik, till exempel title: LOFT Partnerskapsdagar i Kungsbacka.",
+                     node)
+        publisher = text("publisher")
+        authors = tuple(self.plain("based_on.authors", value, child)
+                        for value, child in self.text_list("based_on.authors", values.get("authors"))
+                        ) if "authors" in values else ()
+        date = self.date("based_on.date", values["date"]) if "date" in values else None
+        url = text("url")
+        if url and not _HTTPS_URL.match(url):
+            self.add("based_on.url", f"\"{url}\" är ingen fullständig https-adress. Skriv hela adressen "
+                                     "till originalet, till exempel https://www.ri.se/sv/..., eller ta "
+                                     "bort raden om adressen inte är känd.", values["url"])
+            url = ""
+        if not title:
+            return None
+        return BasedOn(title=title, publisher=publisher, authors=tuple(a for a in authors if a),
+                       date=date, url=url)
+
+    def redirect_from(self) -> tuple[str, ...]:
+        """Old addresses of the item: site-relative paths that now lead to it."""
+        paths = []
+        for value, node in self.text_list("redirect_from"):
+            path = value.strip().lstrip("/")
+            if path and not path.endswith("/"):
+                path += "/"
+            if not _SITE_PATH.match(path):
+                self.add("redirect_from", f"\"{value}\" är ingen adress på webbplatsen. Skriv den gamla "
+                                          "adressen utan https:// och domän, med små bokstäver, till "
+                                          "exempel nyheter/2021-11-gammalt-namn/.", node)
+            elif path not in paths:
+                paths.append(path)
+        return tuple(paths)
 
     def plain(self, key: str, value: str, node: yaml.Node | None = None) -> str:
         """Titles and names are plain text: markup in them would reach the page as HTML."""
@@ -195,6 +294,8 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
     if "summary" in ctype.required:
         check.required("summary", bool(result.summary))
     result.authors = tuple(check.plain("authors", value, node) for value, node in check.text_list("authors"))
+    result.based_on = check.based_on()
+    result.redirect_from = check.redirect_from()
     result.draft = check.draft()
     for facet in facets:
         result.tags[facet.field] = check.facet(facet)

@@ -91,6 +91,7 @@ def test_catalogue_matches_the_sources(corpus_site):
     assert by_title["Beta"] == {
         "title": "Beta", "url": "rapporter/beta/", "type": "rapport", "date": "2023", "year": 2023,
         "principles": ["kultur"], "municipalities": ["skelleftea"], "summary": "Sammanfattning av Beta.",
+        "based_on": None,
     }
     assert by_title["Alfa"]["principles"] == ["kultur", "systemsynsatt"]
     assert by_title["Gamma"]["type"] == "mall" and by_title["Gamma"]["date"] == "2023-05"

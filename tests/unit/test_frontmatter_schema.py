@@ -26,7 +26,16 @@ def front_data(text: str) -> dict:
     assert front is not None and not problems
     yaml_text = text.split("---\n")[1]
     data = yaml.safe_load(yaml_text) or {}
-    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items()}
+    return _dates_as_text(data)
+
+
+def _dates_as_text(value):
+    """At any depth (based_on.date too), as YAML 1.2 tooling reads them."""
+    if isinstance(value, dict):
+        return {k: _dates_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def validator(type_id: str) -> jsonschema.Draft7Validator:

@@ -28,6 +28,9 @@ BAD_CONTENT: dict[str, str | bytes] = {
     "reports/j.md": "---\ntitle: J\ndate: 2023-02-30\nsummary: S.\nprinciples: [kultur, '']\ndraft: ja\n---\n",
     "reports/k.md": "---\ntitle: K\ndate: [2023]\nsummary: S.\nprinciples: [Kulture]\nmunicipalities: [Stokholm]\n---\n"
                     "",
+    "reports/l.md": f"---\n{GOOD}based_on: Ett inlägg\nredirect_from: [Gammal adress]\n---\n",
+    "reports/m.md": f"---\n{GOOD}based_on:\n  utgivare: X\n  url: http://example.org\n---\n",
+    "reports/n.md": f"---\n{GOOD}based_on:\n  title: ''\n---\n",
     "reports/utan-index/bilaga.pdf": b"%PDF-1.4\n",
     "reports/bilaga.pdf": b"%PDF-1.4\n",
     "reports/index.md": f"---\n{GOOD}---\n",

@@ -87,7 +87,7 @@ def test_catalogue_is_stable_and_complete(build_of):
     assert [e["title"] for e in entries] == ["N", "A"]
     assert entries[1] == {"title": "A", "url": "rapporter/a/", "type": "rapport", "date": "2022-06",
                           "year": 2022, "principles": ["kultur"], "municipalities": ["lidingo"],
-                          "summary": "Sammanfattning av A."}
+                          "summary": "Sammanfattning av A.", "based_on": None}
 
 
 def test_partial_dates_sort_before_precise_dates_of_the_same_period():
