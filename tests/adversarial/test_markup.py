@@ -167,6 +167,8 @@ def test_hostile_looking_fields_are_published_as_text(make_project, build):
     assert 'Titel {: onclick="alert(1)" }</h1>' in page.replace("&quot;", '"')
     page = result.read("rapporter/comment-with-script/index.html")
     assert "alert(1)" not in page  # editors' comments are not published
+    for path in result.site.rglob("*.html"):  # no trusted-block wrapper or marker leaks out
+        assert "<!--loft-" not in path.read_text(encoding="utf-8"), path
     for name in INERT:
         article = result.read(f"rapporter/{name}/index.html").split("<article", 1)[1].split("</article>", 1)[0]
         assert_inert(article.split(">", 1)[1])
