@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 
 from .dates import FORMAT_HELP, DateError, PartialDate
-from .frontmatter import FrontMatter, node_position
+from .frontmatter import FrontMatter, node_position, plain_text_kind
+from .limits import nesting
 from .markup import unsafe_markup
 from .model import ContentType, Facet
 from .problems import Problem
@@ -72,9 +73,19 @@ class _Checker:
             self.add(key, f"ska vara en text, inte en {_shape(node)}. Skriv {key}: följt av texten "
                           "på samma rad.", node)
             return None
+        if not self.is_text(key, node):
+            return None
         return str(node.value).strip() or None
 
-    def text_list(self, key: str) -> list[tuple[str, yaml.Node]]:
+    def is_text(self, key: str, node: yaml.Node) -> bool:
+        """Plain-text fields must be text as YAML reads them, not a number or true/false."""
+        kind = plain_text_kind(node)
+        if kind is None:
+            return True
+        self.add(key, not_text_message(key, node, kind), node)
+        return False
+
+    def text_list(self, key: str, plain: bool = False) -> list[tuple[str, yaml.Node]]:
         node = self.front.fields.get(key)
         if node is None or _is_null(node):
             return []
@@ -91,6 +102,8 @@ class _Checker:
             if not isinstance(child, yaml.ScalarNode) or _is_null(child) or not str(child.value).strip():
                 self.add(key, "varje värde i listan ska vara en text; ett värde är tomt eller "
                               "är själv en lista.", child)
+                continue
+            if plain and not self.is_text(key, child):
                 continue
             values.append((str(child.value).strip(), child))
         return values
@@ -184,6 +197,7 @@ class _Checker:
     def body(self) -> None:
         """Editors' text may not carry script: it would run in every reader's browser."""
         self.problems += unsafe_markup(self.path, self.front.body, self.front.body_line)
+        self.problems += nesting(self.front.body, self.path, self.front.body_line)
 
 
 def validate(path: str, front: FrontMatter, ctype: ContentType,
@@ -199,7 +213,7 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
     result.summary = check.summary(summary)
     if "summary" in ctype.required:
         check.required("summary", bool(result.summary))
-    result.authors = tuple(check.plain("authors", value, node) for value, node in check.text_list("authors"))
+    result.authors = tuple(check.plain("authors", value, node) for value, node in check.text_list("authors", plain=True))
     result.draft = check.draft()
     for facet in facets:
         result.tags[facet.field] = check.facet(facet)
@@ -212,6 +226,11 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
                                    f"(loft list {facet.path}).{hint}")
     check.body()
     return result, check.problems
+
+
+def not_text_message(key: str, node: yaml.Node, kind: str) -> str:
+    return (f"ska vara en text, men YAML läser {node.value} som {kind}. Skriv texten inom "
+            f"citattecken, till exempel {key}: \"{node.value}\".")
 
 
 def _is_null(node: yaml.Node) -> bool:
