@@ -14,7 +14,7 @@ from .catalogue import CATALOGUE_PATH, render_catalogue
 from .deferred_html import defer, restore
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from .machine_readable import MachineReadable
-from .markup import project_page_problems
+from .inputs import check_inputs
 from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError
@@ -43,8 +43,7 @@ class SiteBuild:
                page_size: int = DEFAULT_PAGE_SIZE, site_url: str | None = None,
                site_name: str = "LOFT kunskapsbank") -> SiteBuild:
         project = Project.load(root)
-        items, problems = project.load_items()
-        problems += project_page_problems(project)  # the site's own pages: no script either
+        items, problems = check_inputs(project)  # the same check as `loft check`
         compounds, compound_problems = Compounds.load(project.root)
         problems += compound_problems
         if problems:

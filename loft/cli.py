@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .markup import project_page_problems
+from .inputs import check_inputs
 from .problems import ContentError, Problem
 from .project import DATA_DIR, Project
 
@@ -58,9 +58,8 @@ def cmd_check(project: Project, paths: list[str]) -> int:
     only, code = _content_paths(project, paths) if paths else (None, 0)
     if code:
         return code
-    items, problems = project.load_items(only)
-    if only is None:  # a whole check covers the site's own pages too
-        problems += project_page_problems(project)
+    # The build's own check (loft/inputs.py); a whole check covers docs/ too.
+    items, problems = check_inputs(project, only)
     if problems:
         print_problems(problems)
         return 1

@@ -71,7 +71,7 @@ class Vocabulary:
         if kind_problem(path)[1] == "filen finns inte.":
             problem("filen saknas.")
             return cls(path.stem, []), problems
-        raw, read_problems = load_yaml_file(path, display_path, "vokabulär")
+        raw, read_problems = load_yaml_file(path, display_path)  # as Project.load's scan: reported once
         if read_problems:
             return cls(path.stem, []), read_problems
         if not isinstance(raw, list):
