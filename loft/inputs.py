@@ -166,11 +166,12 @@ def collisions(project: Project, items: list[Item], docs: DocsFiles) -> list[Pro
         display = project.display(path)
         if url in taken:
             problems.append(Problem(display, None, None, files.FIELD,
-                                    f"får samma adress ({url}) som {taken[url]}. Byt namn på den ena."))
+                                    f"krockar med {taken[url]}, som får samma adress ({url}). "
+                                    "Byt namn på den ena."))
         elif url.split("/")[0] in sections:
             problems.append(Problem(display, None, None, files.FIELD,
-                                    f"ligger på adressen {url}, i {url.split('/')[0]}/ där webbplatsen "
-                                    "skapar sidorna själv. Flytta filen eller byt namn på den."))
+                                    f"krockar med sidorna som webbplatsen skapar själv under "
+                                    f"{url.split('/')[0]}/ (adressen {url}). Ta bort eller byt namn på filen."))
     return problems
 
 

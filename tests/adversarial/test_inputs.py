@@ -225,9 +225,9 @@ CASES = [
     Case("docs-dot-page", {"docs/.hemlig.md": "# Hemlig\n"}, "docs/.hemlig.md", None, "namnet börjar med ."),
     # --- collisions with generated addresses ------------------------------------------
     Case("docs-page-as-item", {"reports/x.md": GOOD, "docs/rapporter/x.md": "# X\n"}, "docs/rapporter/x.md",
-         None, "samma adress (rapporter/x/) som reports/x.md"),
-    Case("docs-page-as-overview", {"docs/principer.md": "# P\n"}, "docs/principer.md", None, "skapar sidorna själv"),
-    Case("docs-page-as-year", {"docs/ar/2023.md": "# 2023\n"}, "docs/ar/2023.md", None, "skapar sidorna själv"),
+         None, "krockar med reports/x.md, som får samma adress (rapporter/x/)"),
+    Case("docs-page-as-overview", {"docs/principer.md": "# P\n"}, "docs/principer.md", None, "skapar själv under"),
+    Case("docs-page-as-year", {"docs/ar/2023.md": "# 2023\n"}, "docs/ar/2023.md", None, "skapar själv under"),
     Case("docs-file-as-attachment", {"reports/r/index.md": GOOD, "reports/r/a.pdf": b"%PDF-1.4\n",
                                      "docs/rapporter/r/a.pdf": b"%PDF-1.4\n"},
          "docs/rapporter/r/a.pdf", None, "samma adress"),
@@ -318,16 +318,17 @@ def test_check_and_build_reject_exactly_the_same_problems(make_project, build, w
     project = make_project(files)
     if with_links:
         for case in CASES:
-            if case.setup is not None and case.id != "dir-named-index-md":
+            if case.setup is not None and not os.path.lexists(project / case.path):
                 case.setup(project)
     checked = loft_check(project)
     built = build(project)
     assert checked.returncode == 1 and built.returncode == 1
     from_check, from_build = problem_lines(checked.stdout), problem_lines(built.output)
-    assert len(from_check) > 60
+    assert len(from_check) >= 20  # cases sharing a path (reports/a.md) leave the last one
     assert from_check == from_build
     for case in chosen:
-        assert any(line.startswith(case.path) for line in from_check), case.id
+        if files.get(case.path) is case.files.get(case.path):  # not overwritten by a later case
+            assert any(line.startswith(case.path) for line in from_check), case.id
 
 
 def test_good_attachments_of_every_format_pass(make_project):
