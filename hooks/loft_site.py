@@ -86,6 +86,8 @@ def on_files(files: Files, config) -> Files:
                     files.remove(found)
             if not published:  # a draft outside the preview: nowhere in the site
                 continue
+            # Never true after check_inputs (loft/inputs.py: collisions); kept as a
+            # last guard because MkDocs' own file list may differ from the core's view.
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"docs/{uri} krockar med {build.project.display(source)}, "
                                   "som får samma adress. Byt namn på den ena.")

@@ -12,12 +12,13 @@ Run from the repository root (or any folder below it).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .inputs import check_inputs
 from .problems import ContentError, Problem
-from .project import DATA_DIR, Project
+from .project import DATA_DIR, Project, lexical_resolve
 
 
 def _find_root(start: Path) -> Path:
@@ -40,8 +41,8 @@ def _content_paths(project: Project, paths: list[str]) -> tuple[list[Path] | Non
     data = project.root / DATA_DIR
     wanted: list[Path] = []
     for raw in paths:
-        path = Path(raw).resolve()
-        if not path.exists():
+        path = lexical_resolve(Path(raw))
+        if not os.path.lexists(path):
             _err(f"{raw}: finns inte.")
             return None, 2
         if path == project.root or path == data or data in path.parents:

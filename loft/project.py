@@ -127,7 +127,7 @@ class Project:
         """Read and validate all items (or only those at the given paths)."""
         items: list[Item] = []
         problems: list[Problem] = []
-        wanted = {p.resolve() for p in only} if only is not None else None
+        wanted = {lexical_resolve(p) for p in only} if only is not None else None
         sources, found_problems = self.discover()
         problems += [p for p in found_problems
                      if wanted is None or _is_wanted(self.root / p.path, False, wanted)]
@@ -246,6 +246,17 @@ class Project:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def lexical_resolve(path: Path) -> Path:
+    """The absolute path with its folders resolved but not its last part: a link
+    given on the command line is checked as the link (resolve() would follow it,
+    and raises on a loop)."""
+    path = path.absolute()
+    try:
+        return path.parent.resolve() / path.name if path.name not in ("", ".", "..") else path.resolve()
+    except (OSError, RuntimeError):
+        return path
 
 
 def _hidden_name(entry: files.Entry) -> str:
