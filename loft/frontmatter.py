@@ -117,13 +117,30 @@ def read(text: str, path: str, required: bool = True) -> tuple[FrontMatter | Non
         fields[key] = value_node
         key_lines[key] = (line, column)
     front = FrontMatter(fields, key_lines, 1, body, body_line)
-    try:  # MkDocs builds the page's metadata from the same text; it must succeed too
-        loader.construct_document(root)
-    except Exception as error:  # noqa: BLE001 - any failure means MkDocs would show the YAML as text
-        front.unreadable = f"{type(error).__name__}: {error}".split("\n")[0]
-    finally:
-        loader.dispose()
+    front.unreadable = _unconstructable(loader, root)
+    loader.dispose()
     return front, problems
+
+
+def _unconstructable(loader, root: yaml.Node) -> str | None:
+    """Why MkDocs' loader (the same SafeLoader) would fail on this front matter, if it would:
+    then MkDocs shows it as text. Text and null cannot fail and the shapes are checked
+    already, so only the other scalars (numbers, dates, ...) are constructed: a date like
+    2023-02-31 fails, and so does 0b_ (an empty binary number)."""
+    pending = [root]
+    while pending:  # depth is bounded by scan_events; a stack all the same
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                pending += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending += node.value
+        elif node.tag not in (STR_TAG, NULL_TAG):
+            try:
+                loader.construct_object(node)
+            except Exception as error:  # noqa: BLE001 - any failure means MkDocs shows the YAML as text
+                return f"{node.value}: {error}".split("\n")[0]
+    return None
 
 
 def _unsplit(text: str, first_line: str, first_end: int, required: bool) -> str | None:

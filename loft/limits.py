@@ -49,6 +49,8 @@ _VOID = {
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(/?)>")
 # The container prefix of a line: indentation, > of quotes, list markers.
 _PREFIX = re.compile(r"[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*)*")
+# Lines whose prefix of container characters alone is longer than any bound.
+_LONG_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % (MAX_NESTING + 1), re.MULTILINE)
 _MARKER = re.compile(r">|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)")
 # Emphasis nests once per * or _ in a run that opens it (a run before a word).
 _EMPHASIS = re.compile(r"[*_]{%d,}(?=[^\s*_])" % (MAX_NESTING + 1))
@@ -85,31 +87,39 @@ def _limited(iterator, count):
 
 
 def nesting(body: str, path: str, first_line: int) -> list[Problem]:
-    """The first place where the body nests deeper than MAX_NESTING, if any."""
-    problems: list[Problem] = []
-    depth = 0
-    for number, line in enumerate(body.split("\n"), start=first_line):
-        if "<" in line:
-            for match in _TAG.finditer(line):
-                closing, name, self_closing = match.groups()
-                if self_closing or name.lower() in _VOID:
-                    continue
-                depth = max(0, depth - 1) if closing else depth + 1
-                if depth > MAX_NESTING:
-                    return [_deep(path, number, match.start() + 1,
-                                  f"texten har HTML-element inuti varandra i fler än {MAX_NESTING} nivåer")]
-        prefix = _PREFIX.match(line).group()
-        if len(prefix) > MAX_NESTING:
-            columns = len(prefix.expandtabs(4)) - len(prefix.lstrip(" \t").expandtabs(4))
-            levels = columns // 4 + len(_MARKER.findall(prefix))
-            if levels > MAX_NESTING:
-                return [_deep(path, number, 1,
-                                  f"texten har listor eller citat (>) inuti varandra i fler än {MAX_NESTING} nivåer")]
-        emphasis = _EMPHASIS.search(line)
-        if emphasis:
-            return [_deep(path, number, emphasis.start() + 1,
-                          f"texten har fler än {MAX_NESTING} tecken * eller _ i följd framför ett ord")]
-    return problems
+    """The first place where the body nests deeper than MAX_NESTING, if any.
+
+    Whole-text regular expressions find the candidates; only they are looked at
+    line by line (most bodies have no deep prefix and few tags)."""
+    for match in _LONG_PREFIX.finditer(body):
+        prefix = _PREFIX.match(match.group()).group()
+        columns = len(prefix.expandtabs(4)) - len(prefix.lstrip(" \t").expandtabs(4))
+        if columns // 4 + len(_MARKER.findall(prefix)) > MAX_NESTING:
+            return [_deep(path, _line(body, match.start(), first_line), 1,
+                          f"texten har listor eller citat (>) inuti varandra i fler än {MAX_NESTING} nivåer")]
+    emphasis = _EMPHASIS.search(body)
+    if emphasis:
+        return [_deep(path, _line(body, emphasis.start(), first_line), _column(body, emphasis.start()),
+                      f"texten har fler än {MAX_NESTING} tecken * eller _ i följd framför ett ord")]
+    if "<" in body:
+        depth = 0
+        for match in _TAG.finditer(body):
+            closing, name, self_closing = match.groups()
+            if self_closing or name.lower() in _VOID:
+                continue
+            depth = max(0, depth - 1) if closing else depth + 1
+            if depth > MAX_NESTING:
+                return [_deep(path, _line(body, match.start(), first_line), _column(body, match.start()),
+                              f"texten har HTML-element inuti varandra i fler än {MAX_NESTING} nivåer")]
+    return []
+
+
+def _line(text: str, index: int, first_line: int) -> int:
+    return text.count("\n", 0, index) + first_line
+
+
+def _column(text: str, index: int) -> int:
+    return index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _deep(path: str, line: int, column: int, what: str) -> Problem:

@@ -111,13 +111,13 @@ class Project:
             if kind != "dir":
                 continue
             for entry in files.entries(folder):
-                display = self.display(entry.path)
                 if entry.kind == "other":
-                    problems.append(Problem(display, None, None, files.FIELD, entry.problem))
+                    problems.append(Problem(self.display(entry.path), None, None, files.FIELD, entry.problem))
                 elif entry.name in IGNORED and entry.kind == "file":
                     continue
                 elif entry.name.startswith((".", "_")):
-                    problems.append(Problem(display, None, None, files.FIELD, _hidden_name(entry)))
+                    problems.append(Problem(self.display(entry.path), None, None, files.FIELD,
+                                            _hidden_name(entry)))
                 else:
                     found.append((ctype, entry.path / "index.md", True) if entry.kind == "dir"
                                  else (ctype, entry.path, False))
