@@ -46,14 +46,15 @@ _VOID = {
     "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
     "thead", "tbody", "tfoot", "colgroup", "rp", "rt",
 }
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(/?)>")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*+)\b[^<>]*?(/?)>")
 # The container prefix of a line: indentation, > of quotes, list markers.
 _PREFIX = re.compile(r"[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*)*")
 # Lines whose prefix of container characters alone is longer than any bound.
 _LONG_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % (MAX_NESTING + 1), re.MULTILINE)
 _MARKER = re.compile(r">|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)")
 # Emphasis nests once per * or _ in a run that opens it (a run before a word).
-_EMPHASIS = re.compile(r"[*_]{%d,}(?=[^\s*_])" % (MAX_NESTING + 1))
+# Only at the start of a run, possessive: a long run is looked at once, not once per character.
+_EMPHASIS = re.compile(r"(?<![*_])[*_]{%d,}+(?=[^\s*_])" % (MAX_NESTING + 1))
 
 
 def control_characters(text: str, path: str, first_line: int = 1) -> list[Problem]:
