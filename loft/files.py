@@ -28,6 +28,8 @@ FIELD = "fil"
 MAX_TEXT_BYTES = 16 * 1024 * 1024
 # Names that are no content and never published; allowed anywhere and ignored.
 IGNORED_NAMES = {".gitkeep", ".DS_Store"}
+# kind_problem's message for a path that is not there (callers word that case themselves).
+MISSING = "filen finns inte."
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -39,7 +41,7 @@ def kind_problem(path: Path) -> tuple[str, str | None]:
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
-        return "other", "filen finns inte."
+        return "other", MISSING
     except OSError as error:
         return "other", f"filen går inte att läsa ({error.strerror or error})."
     if stat.S_ISREG(mode):

@@ -106,7 +106,7 @@ class Project:
         for ctype in self.types:
             folder = self.root / ctype.source
             kind, message = files.kind_problem(folder)
-            if kind == "other" and message != "filen finns inte.":
+            if kind == "other" and message != files.MISSING:
                 problems.append(Problem(ctype.source, None, None, files.FIELD, message))
             if kind != "dir":
                 continue
@@ -144,7 +144,7 @@ class Project:
     def read_item(self, ctype: ContentType, path: Path,
                   is_folder: bool) -> tuple[Item | None, list[Problem]]:
         display = self.display(path)
-        if is_folder and files.kind_problem(path)[1] == "filen finns inte.":
+        if is_folder and files.kind_problem(path)[1] == files.MISSING:
             return None, [Problem(self.display(path.parent), None, None, "mapp",
                                   "mappen saknar index.md. Ett objekt i en egen mapp består av "
                                   "index.md (texten med front matter) och bilagorna bredvid den.")]
@@ -309,7 +309,7 @@ def _duplicate_urls(items: list[Item]) -> list[Problem]:
 def _read(root: Path, name: str, problems: list[Problem]):
     path = root / DATA_DIR / name
     display = f"{DATA_DIR}/{name}"
-    if files.kind_problem(path)[1] == "filen finns inte.":
+    if files.kind_problem(path)[1] == files.MISSING:
         problems.append(Problem(display, None, None, "data", "filen saknas."))
         return None
     data, read_problems = frontmatter.load_yaml_file(path, display)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .files import kind_problem
+from .files import MISSING, kind_problem
 from .frontmatter import load_yaml_file
 from .problems import Problem
 from .text import closest, fold, slugify
@@ -68,7 +68,7 @@ class Vocabulary:
         def problem(message: str, line: int | None = None) -> None:
             problems.append(Problem(display_path, line, 1 if line else None, "vokabulär", message))
 
-        if kind_problem(path)[1] == "filen finns inte.":
+        if kind_problem(path)[1] == MISSING:
             problem("filen saknas.")
             return cls(path.stem, []), problems
         raw, read_problems = load_yaml_file(path, display_path)  # as Project.load's scan: reported once

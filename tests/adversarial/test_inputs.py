@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -80,7 +80,6 @@ class Case:
     line: int | None = None  # and the line, where the case is about one
     says: str = ""  # a piece of the Swedish message
     setup: Callable[[Path], None] | None = None
-    marks: list = field(default_factory=list)
 
 
 FOLDER = {"reports/r/index.md": GOOD}  # a folder item for attachments
