@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .
 
 from loft import csp  # noqa: E402
 from loft.build import SiteBuild  # noqa: E402
+from loft.inputs import unsafe_docs_entries  # noqa: E402
 from loft.problems import ContentError  # noqa: E402
 from loft.search import SearchIndexError, run_pagefind  # noqa: E402
 
@@ -49,18 +50,30 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     if not config.use_directory_urls:
         raise PluginError("LOFT kunskapsbank kräver use_directory_urls: true i mkdocs.yml.")
+    # MkDocs walks docs/ following links (a link to / would walk the whole disk)
+    # before on_files: links, FIFOs and devices there stop the build before that
+    # walk, with the same full report as on_files and `loft check`.
+    unsafe = unsafe_docs_entries(Path(config.config_file_path).resolve().parent)
+    if unsafe:
+        _site_build(config)
+        raise PluginError(str(ContentError(unsafe)))
     return config
 
 
-def on_files(files: Files, config) -> Files:
+def _site_build(config) -> SiteBuild:
+    """Load, check and index the content (loft/inputs.py: the check `loft check` runs)."""
     root = Path(config.config_file_path).resolve().parent
     options = config.extra.get("loft") or {}
     try:
-        build = SiteBuild.create(root, preview=state.command == "serve",
-                                 page_size=int(options.get("page_size", 50)),
-                                 site_url=config.site_url, site_name=config.site_name)
+        return SiteBuild.create(root, preview=state.command == "serve",
+                                page_size=int(options.get("page_size", 50)),
+                                site_url=config.site_url, site_name=config.site_name)
     except ContentError as error:
         raise PluginError(str(error)) from None
+
+
+def on_files(files: Files, config) -> Files:
+    build = _site_build(config)
     state.build = build
     log.info(build.summary())
 
@@ -78,6 +91,8 @@ def on_files(files: Files, config) -> Files:
                     files.remove(found)
             if not published:  # a draft outside the preview: nowhere in the site
                 continue
+            # Never true after check_inputs (loft/inputs.py: collisions); kept as a
+            # last guard because MkDocs' own file list may differ from the core's view.
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"docs/{uri} krockar med {build.project.display(source)}, "
                                   "som får samma adress. Byt namn på den ena.")

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import yaml
 
-from . import csp, frontmatter, markdown_dialect, safety
+from . import csp, frontmatter, safety
 from .catalogue import CATALOGUE_PATH, render_catalogue
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from .machine_readable import MachineReadable
+from .inputs import check_inputs, check_texts
 from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError, Problem
@@ -23,7 +24,6 @@ from .project import Project
 from .redirects import redirect_files, redirect_problems, site_page_urls
 from .search import SEARCH_SRC_URI, SEARCH_URL, Compounds, SiteSearch
 from .site_index import SiteIndex
-from .text_check import project_text_problems
 from .trusted import compose, finish
 from .urls import page_url
 
@@ -50,14 +50,13 @@ class SiteBuild:
                page_size: int = DEFAULT_PAGE_SIZE, site_url: str | None = None,
                site_name: str = "LOFT kunskapsbank") -> SiteBuild:
         project = Project.load(root)
-        items, problems = project.load_items()
-        problems += data_markdown_problems(project)
+        items, problems = check_inputs(project, texts=False)  # the same check as `loft check`
         compounds, compound_problems = Compounds.load(project.root)
         problems += compound_problems
         if problems:
             # The engine's pages are never converted now: check the texts here,
             # so that one report holds every problem, as loft check's does.
-            raise ContentError(problems + project_text_problems(project))
+            raise ContentError(problems + check_texts(project, problems))
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
         visible = items if preview else [i for i in items if not i.draft]
         index = SiteIndex(visible, project.types, project.facets)
@@ -101,7 +100,7 @@ class SiteBuild:
         else:
             path, display = self.project.root / DOCS_DIR / src_uri, f"{DOCS_DIR}/{src_uri}"
         text = path.read_text(encoding="utf-8-sig")
-        front, _ = frontmatter.read(text, display) if text.startswith("---") else (None, [])
+        front, _ = frontmatter.read(text, display, required=False)
         if front is None:  # no front matter (validated items always have one)
             return _Written(display, text, 1, {})
         meta = {key: _plain(node) for key, node in front.fields.items()}
@@ -213,30 +212,3 @@ class _Pending:
 def _plain(node: yaml.Node):
     """A front-matter value as Python data (the validator has seen its node)."""
     return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
-
-
-def data_markdown_problems(project: Project) -> list[Problem]:
-    """Markdown fields in data/ (intros, term descriptions, questions) reach
-    pages too: what the sanitizer would remove from them is an error."""
-    problems: list[Problem] = []
-    texts: dict[str, str] = {}
-
-    def check(display: str, value) -> None:
-        if not value:
-            return
-        for text in (value if isinstance(value, list) else [value]):
-            html = markdown_dialect.render(str(text))
-            if not safety.find_unsafe(html):
-                continue
-            if display not in texts:
-                texts[display] = (project.root / display).read_text(encoding="utf-8")
-            problems.extend(safety.html_problems(display, texts[display], 1, html))
-
-    for ctype in project.types:
-        check("data/types.yml", ctype.intro)
-    for facet in project.facets:
-        check("data/facets.yml", facet.intro)
-        for term in facet.vocabulary:
-            for key in ("description", "questions"):
-                check(f"data/{facet.vocabulary.name}.yml", term.get(key))
-    return problems

@@ -12,13 +12,13 @@ Run from the repository root (or any folder below it).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .build import data_markdown_problems
-from .text_check import item_problems, project_text_problems
+from .inputs import check_inputs
 from .problems import ContentError, Problem
-from .project import DATA_DIR, Project
+from .project import DATA_DIR, Project, lexical_resolve
 
 
 def _find_root(start: Path) -> Path:
@@ -41,8 +41,8 @@ def _content_paths(project: Project, paths: list[str]) -> tuple[list[Path] | Non
     data = project.root / DATA_DIR
     wanted: list[Path] = []
     for raw in paths:
-        path = Path(raw).resolve()
-        if not path.exists():
+        path = lexical_resolve(Path(raw))
+        if not os.path.lexists(path):
             _err(f"{raw}: finns inte.")
             return None, 2
         if path == project.root or path == data or data in path.parents:
@@ -59,11 +59,8 @@ def cmd_check(project: Project, paths: list[str]) -> int:
     only, code = _content_paths(project, paths) if paths else (None, 0)
     if code:
         return code
-    items, problems = project.load_items(only)
-    if only is None:  # a whole check covers the site's own pages and data/ too
-        problems += project_text_problems(project) + data_markdown_problems(project)
-    else:
-        problems += item_problems(items)
+    # The build's own check (loft/inputs.py); a whole check covers docs/ and data/ too.
+    items, problems = check_inputs(project, only)
     if problems:
         print_problems(problems)
         return 1

@@ -8,13 +8,13 @@ optional): without it every link stays relative and no absolute URL is made up.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-import yaml
-
+from .frontmatter import load_yaml_file
 from .problems import ContentError, Problem
 from .urls import relative
 
@@ -70,7 +70,9 @@ class SiteMetadata:
         root = Path(root)
         problems: list[Problem] = []
         raw = _read_mapping(root, METADATA_FILE, problems)
-        types_raw = yaml.safe_load((root / TYPES_FILE).read_text(encoding="utf-8")) or []
+        types_raw, types_problems = load_yaml_file(root / TYPES_FILE, TYPES_FILE)
+        problems += types_problems
+        types_raw = types_raw if isinstance(types_raw, list) else []
         for entry in types_raw:
             citation = entry.get("citation") if isinstance(entry, dict) else None
             if citation is not None and (not isinstance(citation, dict) or set(citation) != set(CITATION_KEYS)):
@@ -153,15 +155,12 @@ def _organisation(raw: dict) -> Organisation:
 
 def _read_mapping(root: Path, name: str, problems: list[Problem]) -> dict:
     path = root / name
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         problems.append(Problem(name, None, None, "data", "filen saknas."))
         return {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.append(Problem(name, mark.line + 1 if mark else None, 1, "data",
-                                f"YAML-syntaxfel: {error}"))
+    raw, read_problems = load_yaml_file(path, name)  # regular file, bounded YAML
+    if read_problems:
+        problems += read_problems
         return {}
     if not isinstance(raw, dict):
         problems.append(Problem(name, None, None, "data", "filen ska innehålla nycklar och värden."))

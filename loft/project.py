@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from . import frontmatter
+from . import files, frontmatter
 from .model import Attachment, ContentType, Detail, Facet, Item
 from .problems import ContentError, Problem
 from .text import slugify
@@ -19,8 +17,8 @@ from .validation import validate
 from .vocabulary import Vocabulary
 
 DATA_DIR = "data"
-# Names in a content folder that are not items.
-IGNORED = {"README.md", ".gitkeep"}
+# Names in a content folder that are not items: left alone, never published.
+IGNORED = {"README.md", *files.IGNORED_NAMES}
 # Slugs that would collide with generated pages.
 RESERVED_SLUGS = {"index", "sida", "feed", "flode"}
 
@@ -49,7 +47,9 @@ class Project:
     def load(cls, root: Path | str) -> Project:
         """Read data/; raise ContentError if the data files themselves are wrong."""
         root = Path(root).resolve()
-        problems: list[Problem] = []
+        # Every data file within bounds, also those read later by other modules
+        # (compounds.yml, metadata.yml); the files read below are read the same way.
+        problems = _data_file_problems(root)
         types = [
             ContentType(
                 id=str(t["id"]), label=t["label"], plural=t["plural"], source=t["source"],
@@ -77,8 +77,13 @@ class Project:
             documents={str(k).lower(): str(v) for k, v in (raw_attachments.get("documents") or {}).items()},
             images=frozenset(str(e).lower() for e in raw_attachments.get("images") or ()),
         )
+        for extension in rules.allowed():
+            if extension not in files.SIGNATURES:  # only formats whose content we can recognise
+                problems.append(Problem(f"{DATA_DIR}/attachments.yml", None, None, "data",
+                                        f"filtypen .{extension} har ingen kontroll av filinnehållet "
+                                        "(loft/files.py, SIGNATURES). Lägg till en eller ta bort filtypen."))
         if problems:
-            raise ContentError(problems)
+            raise ContentError(list(dict.fromkeys(problems)))  # each data file's problem once
         return cls(root, types, facets, rules)
 
     # --- content ----------------------------------------------------------
@@ -92,26 +97,41 @@ class Project:
 
     def sources(self) -> list[tuple[ContentType, Path, bool]]:
         """Every item's Markdown file: (type, path, is_folder) in a stable order."""
-        found = []
+        return self.discover()[0]
+
+    def discover(self) -> tuple[list[tuple[ContentType, Path, bool]], list[Problem]]:
+        """Every item's Markdown file, and a problem for every other entry of a content
+        folder: nothing in one is left out without a word (README.md and .gitkeep aside)."""
+        found, problems = [], []
         for ctype in self.types:
             folder = self.root / ctype.source
-            if not folder.is_dir():
+            kind, message = files.kind_problem(folder)
+            if kind == "other" and message != files.MISSING:
+                problems.append(Problem(ctype.source, None, None, files.FIELD, message))
+            if kind != "dir":
                 continue
-            for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-                if entry.name in IGNORED or entry.name.startswith((".", "_")):
+            for entry in files.entries(folder):
+                if entry.kind == "other":
+                    problems.append(Problem(self.display(entry.path), None, None, files.FIELD, entry.problem))
+                elif entry.name in IGNORED and entry.kind == "file":
                     continue
-                if entry.is_dir():
-                    found.append((ctype, entry / "index.md", True))
+                elif entry.name.startswith((".", "_")):
+                    problems.append(Problem(self.display(entry.path), None, None, files.FIELD,
+                                            _hidden_name(entry)))
                 else:
-                    found.append((ctype, entry, False))
-        return found
+                    found.append((ctype, entry.path / "index.md", True) if entry.kind == "dir"
+                                 else (ctype, entry.path, False))
+        return found, problems
 
     def load_items(self, only: list[Path] | None = None) -> tuple[list[Item], list[Problem]]:
         """Read and validate all items (or only those at the given paths)."""
         items: list[Item] = []
         problems: list[Problem] = []
-        wanted = {p.resolve() for p in only} if only is not None else None
-        for ctype, path, is_folder in self.sources():
+        wanted = {lexical_resolve(p) for p in only} if only is not None else None
+        sources, found_problems = self.discover()
+        problems += [p for p in found_problems
+                     if wanted is None or _is_wanted(self.root / p.path, False, wanted)]
+        for ctype, path, is_folder in sources:
             if wanted is not None and not _is_wanted(path, is_folder, wanted):
                 continue
             item, item_problems = self.read_item(ctype, path, is_folder)
@@ -124,7 +144,7 @@ class Project:
     def read_item(self, ctype: ContentType, path: Path,
                   is_folder: bool) -> tuple[Item | None, list[Problem]]:
         display = self.display(path)
-        if is_folder and not path.exists():
+        if is_folder and files.kind_problem(path)[1] == files.MISSING:
             return None, [Problem(self.display(path.parent), None, None, "mapp",
                                   "mappen saknar index.md. Ett objekt i en egen mapp består av "
                                   "index.md (texten med front matter) och bilagorna bredvid den.")]
@@ -144,18 +164,17 @@ class Project:
             problems.append(Problem(display, None, None, "fil",
                                     f"namnet \"{name}\" kan inte användas för ett objekt. "
                                     "Byt namn, till exempel efter titeln."))
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            return None, [Problem(display, None, None, "fil",
-                                  "filen är inte sparad som UTF-8. Spara om den med "
-                                  "teckenkodningen UTF-8.")]
+        text, read_problems = files.read_text(path, display)
+        if text is None:
+            return None, problems + read_problems
         front, front_problems = frontmatter.read(text, display)
         problems += front_problems
         if front is None:
             return None, problems
         fields, field_problems = validate(display, front, ctype, self.facets)
         problems += field_problems
+        if front.unreadable and not problems:
+            problems.append(unreadable_problem(display, front))
         attachments, assets = [], []
         if is_folder:
             attachments, assets, file_problems = self._folder_files(path.parent)
@@ -171,23 +190,51 @@ class Project:
         ), []
 
     def _folder_files(self, folder: Path):
+        """Attachments and images of a folder item, its subfolders included (never through a link)."""
         attachments, assets, problems = [], [], []
-        for file in sorted(folder.rglob("*")):
-            if not file.is_file() or file.name == "index.md" or file.name.startswith("."):
-                continue
-            name = file.relative_to(folder).as_posix()
-            extension = file.suffix.lower().lstrip(".")
-            entry = Attachment(name, self.attachments.documents.get(extension, extension.upper()),
-                               file.stat().st_size, file)
-            if extension in self.attachments.documents:
-                attachments.append(entry)
-            elif extension in self.attachments.images:
-                assets.append(entry)
-            else:
-                problems.append(Problem(
-                    self.display(file), None, None, "bilaga",
-                    f"filtypen .{extension or '(ingen)'} är inte tillåten. Tillåtna filtyper: "
-                    f"{', '.join(self.attachments.allowed())}. Spara till exempel dokumentet som PDF."))
+        pending = [folder]
+        while pending:
+            current = pending.pop(0)
+            for entry in files.entries(current):
+                display = self.display(entry.path)
+                nested = current != folder
+                if entry.kind == "other":
+                    problems.append(Problem(display, None, None, files.FIELD, entry.problem))
+                    continue
+                if entry.name in files.IGNORED_NAMES and entry.kind == "file":
+                    continue
+                if entry.name.startswith("."):
+                    problems.append(Problem(display, None, None, files.FIELD, _hidden_name(entry)))
+                    continue
+                if entry.kind == "dir":
+                    pending.append(entry.path)
+                    continue
+                if entry.name == "index.md" and not nested:
+                    continue
+                extension = entry.path.suffix.lower().lstrip(".")
+                if extension == "md" and nested:
+                    problems.append(Problem(display, None, None, files.FIELD,
+                                            "en Markdown-fil i en undermapp till ett objekt publiceras inte: "
+                                            "ett objekt har en enda text, index.md. Gör filen till ett eget "
+                                            f"objekt (en egen fil eller mapp direkt i {self.display(folder.parent)}/) "
+                                            "eller ta bort den."))
+                    continue
+                name = entry.path.relative_to(folder).as_posix()
+                if extension not in self.attachments.documents and extension not in self.attachments.images:
+                    problems.append(Problem(
+                        display, None, None, "bilaga",
+                        f"filtypen .{extension or '(ingen)'} är inte tillåten. Tillåtna filtyper: "
+                        f"{', '.join(self.attachments.allowed())}. Spara till exempel dokumentet som PDF."))
+                    continue
+                signature = files.media_problems(entry.path, display, extension)
+                if signature:
+                    problems += signature
+                    continue
+                attachment = Attachment(name, self.attachments.documents.get(extension, extension.upper()),
+                                        entry.path.stat().st_size, entry.path)
+                (attachments if extension in self.attachments.documents else assets).append(attachment)
+        attachments.sort(key=lambda a: a.name)
+        assets.sort(key=lambda a: a.name)
         return attachments, assets, problems
 
     def display(self, path: Path) -> str:
@@ -200,6 +247,45 @@ class Project:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def lexical_resolve(path: Path) -> Path:
+    """The absolute path with its folders resolved but not its last part: a link
+    given on the command line is checked as the link (resolve() would follow it,
+    and raises on a loop)."""
+    path = path.absolute()
+    try:
+        return path.parent.resolve() / path.name if path.name not in ("", ".", "..") else path.resolve()
+    except (OSError, RuntimeError):
+        return path
+
+
+def _hidden_name(entry: files.Entry) -> str:
+    what = "mappen" if entry.kind == "dir" else "filen"
+    stem, dot, suffix = entry.name.lstrip("._").partition(".")
+    better = (slugify(stem) or "nytt-namn") + (dot + suffix if entry.kind == "file" and suffix else "")
+    return (f"namnet börjar med {entry.name[0]} och då publiceras {what} inte. Byt namn, till exempel "
+            f"till {better}, eller ta bort {what}.")
+
+
+def unreadable_problem(display: str, front: frontmatter.FrontMatter) -> Problem:
+    """MkDocs' loader fails on YAML ours read: MkDocs would show the front matter as text."""
+    return Problem(display, 2, 1, "front matter",
+                   f"front matter går inte att läsa som fält ({front.unreadable}). Skriv värden "
+                   "som innehåller specialtecken inom citattecken.")
+
+
+def _data_file_problems(root: Path) -> list[Problem]:
+    """Every data file read within the same bounds as front matter, before anything uses it."""
+    problems: list[Problem] = []
+    folder = root / DATA_DIR
+    for entry in files.entries(folder):
+        display = f"{DATA_DIR}/{entry.name}"
+        if entry.kind == "other":
+            problems.append(Problem(display, None, None, "data", entry.problem))
+        elif entry.kind == "file" and entry.name.endswith((".yml", ".yaml")):
+            problems += frontmatter.load_yaml_file(entry.path, display)[1]
+    return problems
 
 
 def _is_wanted(path: Path, is_folder: bool, wanted: set[Path]) -> bool:
@@ -224,15 +310,12 @@ def _duplicate_urls(items: list[Item]) -> list[Problem]:
 def _read(root: Path, name: str, problems: list[Problem]):
     path = root / DATA_DIR / name
     display = f"{DATA_DIR}/{name}"
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=frontmatter.LOADER)
-    except FileNotFoundError:
+    if files.kind_problem(path)[1] == files.MISSING:
         problems.append(Problem(display, None, None, "data", "filen saknas."))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.append(Problem(display, mark.line + 1 if mark else None, 1, "data",
-                                f"YAML-syntaxfel: {error}"))
-    return None
+        return None
+    data, read_problems = frontmatter.load_yaml_file(path, display)
+    problems += read_problems
+    return data
 
 
 def _read_list(root: Path, name: str, problems: list[Problem]) -> list[dict]:

@@ -43,7 +43,7 @@ def file_problems(path: Path, display: str) -> list[Problem]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return []
-    front, _ = frontmatter.read(text, display) if text.startswith("---") else (None, [])
+    front, _ = frontmatter.read(text, display, required=False)
     body, line = (front.body, front.body_line) if front is not None else (text, 1)
     return text_problems(display, body, line)
 
@@ -71,4 +71,31 @@ def project_text_problems(project) -> list[Problem]:
             problems += file_problems(path, project.display(path))
     for path in site_pages(project.root, [project.root / t.source for t in project.types]):
         problems += file_problems(path, project.display(path))
+    return problems
+
+
+def data_markdown_problems(project: Project) -> list[Problem]:
+    """Markdown fields in data/ (intros, term descriptions, questions) reach
+    pages too: what the sanitizer would remove from them is an error."""
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+
+    def check(display: str, value) -> None:
+        if not value:
+            return
+        for text in (value if isinstance(value, list) else [value]):
+            html = markdown_dialect.render(str(text))
+            if not safety.find_unsafe(html):
+                continue
+            if display not in texts:
+                texts[display] = (project.root / display).read_text(encoding="utf-8")
+            problems.extend(safety.html_problems(display, texts[display], 1, html))
+
+    for ctype in project.types:
+        check("data/types.yml", ctype.intro)
+    for facet in project.facets:
+        check("data/facets.yml", facet.intro)
+        for term in facet.vocabulary:
+            for key in ("description", "questions"):
+                check(f"data/{facet.vocabulary.name}.yml", term.get(key))
     return problems

@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 
 from .dates import FORMAT_HELP, DateError, PartialDate
-from .frontmatter import FrontMatter, node_position
+from .frontmatter import FrontMatter, node_position, plain_text_kind
+from .limits import nesting
 from .model import BasedOn, ContentType, Facet
 from .problems import Problem
 from .text import closest, fold, join_or
@@ -90,9 +91,20 @@ class _Checker:
             self.add(key, f"ska vara en text, inte en {_shape(node)}. Skriv {key}: följt av texten "
                           "på samma rad.", node)
             return None
+        if not self.is_text(key, node):
+            return None
         return str(node.value).strip() or None
 
-    def text_list(self, key: str, node: yaml.Node | None = None) -> list[tuple[str, yaml.Node]]:
+    def is_text(self, key: str, node: yaml.Node) -> bool:
+        """Plain-text fields must be text as YAML reads them, not a number or true/false."""
+        kind = plain_text_kind(node)
+        if kind is None:
+            return True
+        self.add(key, not_text_message(key, node, kind), node)
+        return False
+
+    def text_list(self, key: str, node: yaml.Node | None = None,
+                  plain: bool = False) -> list[tuple[str, yaml.Node]]:
         if node is None:
             node = self.front.fields.get(key)
         if node is None or _is_null(node):
@@ -112,6 +124,8 @@ class _Checker:
             if not isinstance(child, yaml.ScalarNode) or _is_null(child) or not str(child.value).strip():
                 self.add(key, "varje värde i listan ska vara en text; ett värde är tomt eller "
                               "är själv en lista.", child)
+                continue
+            if plain and not self.is_text(key, child):
                 continue
             values.append((str(child.value).strip(), child))
         return values
@@ -279,6 +293,11 @@ class _Checker:
                 ids.append(term.id)
         return tuple(sorted(ids, key=vocabulary.position.__getitem__))
 
+    def body(self) -> None:
+        """Bodies of pathological depth are refused before Markdown sees them
+        (loft/limits.py); what the text may contain is judged as HTML (loft/safety.py)."""
+        self.problems += nesting(self.front.body, self.path, self.front.body_line)
+
 
 def validate(path: str, front: FrontMatter, ctype: ContentType,
              facets: list[Facet]) -> tuple[ItemFields, list[Problem]]:
@@ -293,7 +312,8 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
     result.summary = check.summary(summary)
     if "summary" in ctype.required:
         check.required("summary", bool(result.summary))
-    result.authors = tuple(check.plain("authors", value, node) for value, node in check.text_list("authors"))
+    result.authors = tuple(check.plain("authors", value, node)
+                           for value, node in check.text_list("authors", plain=True))
     result.based_on = check.based_on()
     result.redirect_from = check.redirect_from()
     result.draft = check.draft()
@@ -306,7 +326,13 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
             check.add(facet.field, f"fältet {missing} men minst en {facet.singular} krävs för typen "
                                    f"{ctype.label.lower()}. Välj bland {join_or(names)} med flera "
                                    f"(loft list {facet.path}).{hint}")
+    check.body()
     return result, check.problems
+
+
+def not_text_message(key: str, node: yaml.Node, kind: str) -> str:
+    return (f"ska vara en text, men YAML läser {node.value} som {kind}. Skriv texten inom "
+            f"citattecken, till exempel {key}: \"{node.value}\".")
 
 
 def _is_null(node: yaml.Node) -> bool:

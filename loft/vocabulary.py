@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .frontmatter import LOADER
+from .files import MISSING, kind_problem
+from .frontmatter import load_yaml_file
 from .problems import Problem
 from .text import closest, fold, slugify
 
@@ -69,15 +68,12 @@ class Vocabulary:
         def problem(message: str, line: int | None = None) -> None:
             problems.append(Problem(display_path, line, 1 if line else None, "vokabulär", message))
 
-        try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
-        except FileNotFoundError:
+        if kind_problem(path)[1] == MISSING:
             problem("filen saknas.")
             return cls(path.stem, []), problems
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            problem(f"YAML-syntaxfel: {error}", mark.line + 1 if mark else None)
-            return cls(path.stem, []), problems
+        raw, read_problems = load_yaml_file(path, display_path)  # as Project.load's scan: reported once
+        if read_problems:
+            return cls(path.stem, []), read_problems
         if not isinstance(raw, list):
             problem("filen ska vara en lista med termer (rader som börjar med \"- id: ...\").")
             return cls(path.stem, []), problems
@@ -87,6 +83,13 @@ class Vocabulary:
         for number, entry in enumerate(raw, start=1):
             if not isinstance(entry, dict) or not entry.get("id") or not entry.get("label"):
                 problem(f"term nummer {number} saknar id eller label.")
+                continue
+            not_text = [key for key in ("label", *MATCH_FIELDS[1:]) if key in entry
+                        and entry[key] is not None and not isinstance(entry[key], str)]
+            if not_text:  # `label: 2023` would be read as a number, `label: ja` stays "ja"
+                problem(f"term nummer {number} ({entry['id']}): {not_text[0]} ska vara en text, men "
+                        f"YAML läser {entry[not_text[0]]} som något annat. Skriv texten inom "
+                        f"citattecken, till exempel {not_text[0]}: \"{entry[not_text[0]]}\".")
                 continue
             term_id, label = str(entry["id"]), str(entry["label"])
             if slugify(term_id) != term_id:

@@ -21,3 +21,23 @@ def report(title: str, date: str, principles=("kultur",), municipalities=(), **m
 def news(title: str, date: str, principles=(), municipalities=(), **more) -> str:
     return item_md(title=title, date=date, principles=list(principles) or None,
                    municipalities=list(municipalities) or None, **more)
+
+
+def office_file(extension: str, padding: int = 0) -> bytes:
+    """The smallest file the attachment checks accept as DOCX/PPTX/XLSX/ODT/ODP
+    (loft/files.py SIGNATURES), padded with a stored entry to a given size."""
+    import io
+    import zipfile
+
+    folder = {"docx": "word/", "pptx": "ppt/", "xlsx": "xl/"}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if extension in folder:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr(f"{folder[extension]}content.xml", "<x/>")
+        else:
+            kind = {"odt": "text", "odp": "presentation"}[extension]
+            archive.writestr("mimetype", f"application/vnd.oasis.opendocument.{kind}")
+        if padding:
+            archive.writestr("padding.bin", b"0" * padding)
+    return buffer.getvalue()

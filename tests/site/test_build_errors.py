@@ -46,4 +46,4 @@ def test_all_problems_reported_in_one_build(make_project, build):
 
 def test_docs_page_colliding_with_a_generated_page(make_project, build):
     result = build(make_project({"docs/principer/index.md": "# Egen\n"}), strict=False)
-    assert result.returncode != 0 and "docs/principer/index.md krockar" in result.output
+    assert result.returncode != 0 and "docs/principer/index.md: fil: krockar med" in result.output

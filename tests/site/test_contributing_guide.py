@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from guide import blocks
+from helpers import office_file
 
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
@@ -57,7 +58,8 @@ def prepare_download(command: str, downloads: Path) -> None:
     source = shlex.split(command)[1]
     if source.startswith("~/Hämtningar/"):
         target = downloads / source.removeprefix("~/Hämtningar/")
-        target.write_bytes(b"%PDF-1.4\n" if target.suffix == ".pdf" else b"PK\x03\x04")
+        extension = target.suffix.lstrip(".")
+        target.write_bytes(b"%PDF-1.4\n" if extension == "pdf" else office_file(extension))
 
 
 @pytest.mark.build

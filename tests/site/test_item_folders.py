@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import news, report
+from helpers import news, office_file, report
 
 
 def test_folder_items_publish_their_files_beside_the_page(make_project, build):
@@ -11,7 +11,7 @@ def test_folder_items_publish_their_files_beside_the_page(make_project, build):
         "docs/nyheter/dagar/bild.png": b"\x89PNG\r\n\x1a\n" + b"0" * 100,
         "docs/nyheter/dagar/program.pdf": b"%PDF-1.4 " + b"0" * 400_000,
         "materials/mall/index.md": report("Mall", "2023", ["kultur"]),
-        "materials/mall/mall-workshop.pptx": b"PK" + b"0" * 2_500_000,
+        "materials/mall/mall-workshop.pptx": office_file("pptx", padding=2_500_000),
     })
     result = build(project)
     assert result.returncode == 0, result.output

@@ -7,9 +7,15 @@ beginning must match a real message.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from unittest import mock
+
 import pytest
 
+import loft.files
 from guide import message_stems, stem_pattern
+from loft.inputs import check_inputs
 from loft.problems import ContentError
 from loft.project import Project
 from loft.text_check import text_problems
@@ -40,6 +46,28 @@ BAD_CONTENT: dict[str, str | bytes] = {
     "reports/med-bilaga/program.exe": b"MZ",
     "reports/dubbel.md": f"---\n{GOOD}---\n",
     "reports/dubbel/index.md": f"---\n{GOOD}---\n",
+    # Safe reading (loft/files.py, loft/limits.py, the bounds in loft/frontmatter.py).
+    "reports/l2.md": f" ---\n{GOOD}---\n",
+    "reports/m2.md": f"---\n{GOOD}---",
+    "reports/n2.md": "---\n---\n",
+    "reports/o.md": f"---\n{GOOD}authors: [{'A' * 70_000}]\n---\n",
+    "reports/p.md": "---\ntitle: " + "[" * 30 + "\n---\n",
+    "reports/q.md": "---\ntitle: &a T\n---\n",
+    "reports/r.md": "---\ntitle: !!binary AAEC\n---\n",
+    "reports/s.md": f"---\n{GOOD}<<: {{draft: true}}\n---\n",
+    "reports/t.md": f"---\n{GOOD}authors: [2023]\n---\n\nText\x0b.\n\n" + "<div>" * 101 + "\n",
+    "reports/u.md": f"---\n{GOOD}---\n\n" + "> " * 101 + "x\n",
+    "reports/v.md": f"---\n{GOOD}---\n\n" + "*" * 101 + "x\n",
+    "reports/_w.md": f"---\n{GOOD}---\n",
+    "reports/x/index.md": f"---\n{GOOD}---\n",
+    "reports/x/del/index.md": f"---\n{GOOD}---\n",
+    "reports/x/a.pdf": b"<html>",
+    "reports/x/a.svg": b"<svg xmlns='http://www.w3.org/2000/svg'><script>x</script></svg>",
+    "reports/x/b.svg": b"<svg>",
+    "docs/sida.html": "<p>x</p>",
+    "docs/obs.md": "Obs: ny sida\n",
+    "docs/datum.md": "---\ntitle: Datum\nupdated: 2023-02-31\n---\n",
+    "docs/rapporter/dubbel.md": "# Dubbel\n",
 }
 # One of each thing the sanitizer removes (loft/safety.py).
 HOSTILE_TEXT = ("<script>x</script>\n<a href=\"#\" onclick=\"x()\">a</a>\n[b](javascript:x)\n"
@@ -52,13 +80,32 @@ BAD_DATA = {
 }
 
 
+def _refusing(locked: Path):
+    """os.open as for a file without read permission (tests run as root, who reads any file)."""
+    real_open = os.open
+
+    def refusing(path, flags, *args, **kwargs):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    return refusing
+
+
 def real_messages(make_project, other_folder) -> list[str]:
     from harness import copy_machinery, write_files
 
-    content = Project.load(make_project(BAD_CONTENT))
-    _, problems = content.load_items()
+    project = make_project(BAD_CONTENT)
+    os.symlink("/etc/passwd", project / "reports/x/passwd.pdf")
+    os.mkfifo(project / "reports/x/fifo.pdf")
+    (project / "reports/y/index.md").mkdir(parents=True)
+    with mock.patch.object(loft.files.os, "open", _refusing(project / "reports/x/c.pdf")):
+        (project / "reports/x/c.pdf").write_bytes(b"%PDF-1.4\n")
+        _, problems = check_inputs(Project.load(project))
     data = copy_machinery(other_folder / "project")
     write_files(data, BAD_DATA)
+    principles = data / "data/principles.yml"  # and a label that YAML reads as a number
+    principles.write_text(principles.read_text(encoding="utf-8") + "- id: z\n  label: 2030\n", encoding="utf-8")
     (data / "data/attachments.yml").unlink()
     with pytest.raises(ContentError) as raised:
         Project.load(data)

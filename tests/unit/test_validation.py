@@ -180,8 +180,8 @@ def test_all_problems_of_all_files_are_reported_together(check):
 
 def test_folder_item_with_attachments(check):
     items, problems = check({
-        "reports/r/index.md": GOOD, "reports/r/rapport.pdf": b"%PDF" + b"x" * 2000,
-        "reports/r/bild.png": b"\x89PNG",
+        "reports/r/index.md": GOOD, "reports/r/rapport.pdf": b"%PDF-" + b"x" * 1999,
+        "reports/r/bild.png": b"\x89PNG\r\n\x1a\n",
     })
     assert problems == []
     (item,) = items
