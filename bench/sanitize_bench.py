@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -45,6 +46,7 @@ def measure(n_items: int, runs: int) -> dict:
     without_sanitizing(corpus / "mkdocs.yml", corpus / "mkdocs-no-sanitize.yml")
     env = {"LOFT_SEARCH_INDEX": "off"}
     real, plain = [], []
+    load_before = os.getloadavg()[0]
     for run in range(runs):
         real.append(mkdocs_build(corpus, "mkdocs.yml", WORK / f"sanitize-site-{n_items}", env))
         plain.append(mkdocs_build(corpus, "mkdocs-no-sanitize.yml", WORK / f"sanitize-site-{n_items}-off", env))
@@ -54,6 +56,7 @@ def measure(n_items: int, runs: int) -> dict:
     row = {"items": n_items, "runs": runs,
            "with_wall_s": med(real, "wall_s"), "without_wall_s": med(plain, "wall_s"),
            "with_cpu_s": med(real, "cpu_s"), "without_cpu_s": med(plain, "cpu_s")}
+    row["load_average"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     row["cost_wall"] = row["with_wall_s"] / row["without_wall_s"] - 1
     row["cost_cpu"] = row["with_cpu_s"] / row["without_cpu_s"] - 1
     return row
@@ -63,13 +66,15 @@ def render(rows: list[dict]) -> str:
     lines = ["# Sanitizing: the build with and without it", "",
              "Written by `python -m bench.sanitize_bench`; both builds of a size run interleaved",
              "in one run, without the search index. Target: sanitizing costs under 10 % of the build.",
+             "CPU time is the figure to read on a shared machine: wall time follows the load",
+             "(load average before and after each size in the last column).",
              f"Machine: {platform.machine()}, Python {platform.python_version()}.", "",
-             "| items | runs | with (wall) | without (wall) | cost (wall) | with (CPU) | without (CPU) | cost (CPU) |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| items | runs | with (wall) | without (wall) | cost (wall) | with (CPU) | without (CPU) | cost (CPU) | load |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for r in rows:
         lines.append(f"| {r['items']:,} | {r['runs']} | {r['with_wall_s']:.1f} s | {r['without_wall_s']:.1f} s | "
                      f"{r['cost_wall']:+.1%} | {r['with_cpu_s']:.1f} s | {r['without_cpu_s']:.1f} s | "
-                     f"{r['cost_cpu']:+.1%} |")
+                     f"{r['cost_cpu']:+.1%} | {r['load_average'][0]} → {r['load_average'][1]} |")
     return "\n".join(lines) + "\n"
 
 
