@@ -38,6 +38,7 @@ log = get_plugin_logger("loft")
 class _State:
     command = "build"
     build: SiteBuild | None = None
+    theme_scripts: list = []  # patterns of the theme's inline scripts (on_env)
 
 
 state = _State()
@@ -114,7 +115,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     page.update_date = build.machine.page_date(page.file.src_uri)
     text = build.mkdocs_markdown(page.file.src_uri)
     # The title and metadata the core read, not what the engine's split made of the file.
-    page.meta = build.page_meta(page.file.src_uri, build.pending[page.file.src_uri].written)
+    page.meta = build.page_meta_for_theme(page.file.src_uri, build.pending[page.file.src_uri].written)
     return text
 
 
@@ -123,10 +124,18 @@ def on_page_content(html: str, page, config, files) -> str:
     return build.page_html(page.file.src_uri, html) if build else html
 
 
+# The theme's templates that hold inline scripts (Material 9.8); their scripts,
+# and only those, get hashes in each page's Content-Security-Policy.
+THEME_SCRIPT_TEMPLATES = [f"partials/javascripts/{name}.html"
+                          for name in ("base", "palette", "content", "announce", "outdated", "consent")]
+
+
 def on_env(env, config, files):
     # Every page is converted by now and none is written yet.
     if state.build is not None and state.build.problems:
         raise PluginError(str(ContentError(state.build.problems)))
+    state.theme_scripts = csp.theme_script_patterns(
+        [env.loader.get_source(env, name)[0] for name in THEME_SCRIPT_TEMPLATES])
     return env
 
 
@@ -153,11 +162,11 @@ def on_post_page(output: str, page, config) -> str:
         '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">DRAFT</div>',
         "",
     )
-    return csp.apply(output)
+    return csp.apply(output, state.theme_scripts)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    return csp.apply(output) if template_name.endswith(".html") else output
+    return csp.apply(output, state.theme_scripts) if template_name.endswith(".html") else output
 
 
 def on_post_build(config) -> None:

@@ -25,6 +25,7 @@ from .redirects import redirect_files, redirect_problems, site_page_urls
 from .search import SEARCH_SRC_URI, SEARCH_URL, Compounds, SiteSearch
 from .site_index import SiteIndex
 from .trusted import compose, finish
+from .text import has_markup
 from .urls import page_url
 
 DOCS_DIR = "docs"
@@ -121,6 +122,14 @@ class SiteBuild:
         item = self.index.by_src_uri.get(src_uri)
         if item is not None:
             meta["title"] = item.title
+        return meta
+
+    def page_meta_for_theme(self, src_uri: str, written: _Written | None = None) -> dict:
+        """page_meta with a title the theme can print as it is: validation keeps
+        markup out of every title, and this is the last guard should it ever fail."""
+        meta = self.page_meta(src_uri, written)
+        if has_markup(str(meta.get("title", ""))):
+            meta["title"] = str(meta["title"]).replace("<", "‹").replace(">", "›").replace("&", "＆")
         return meta
 
     def page_text(self, src_uri: str, body: str | None = None, export: bool = False) -> str:

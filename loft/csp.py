@@ -3,11 +3,13 @@
 Delivered in every page as <meta http-equiv>, since GitHub Pages sets no
 headers (docs/oppna-data.md gives the header form for servers that can). It
 lets scripts, styles, images, fonts and data come only from the site itself.
-The theme's few inline scripts (Material's scope, palette and anchor helpers)
-are allowed by their SHA-256 hashes, computed at build from the page itself,
-but only for scripts outside <main>: everything an editor wrote is inside
-<main>, so a script that got past the sanitizer there gets no hash and does
-not run. Pagefind compiles WebAssembly, which needs 'wasm-unsafe-eval' and
+The theme's few inline scripts (Material's scope and palette helpers) are
+allowed by their SHA-256 hashes, computed at build from the page itself, but
+only for a script that is outside <main> (everything an editor wrote is
+inside it) and that is one of the theme's own: its text must be the theme
+template's script with nothing but a quoted value filled in
+(`theme_script_patterns`). A script that got past the sanitizer, or into the
+head through a title, gets no hash and does not run. Pagefind compiles WebAssembly, which needs 'wasm-unsafe-eval' and
 nothing broader.
 """
 
@@ -45,12 +47,31 @@ BASE_POLICY = (
 HEADER_ONLY = (("frame-ancestors", "'none'"),)
 
 
-def script_hashes(html: str) -> list[str]:
-    """'sha256-…' of every inline script outside <main>, in page order, once each."""
+_TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+_TEMPLATE_VALUE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+
+
+def theme_script_patterns(templates: list[str]) -> list[re.Pattern]:
+    """The inline scripts of the theme's templates (Jinja source) as patterns
+    of the scripts they render: each {{ … }} may become a value without quotes
+    or angle brackets (the scope script's base URL), nothing else may change."""
+    patterns = []
+    for source in templates:
+        for match in _INLINE_SCRIPT.finditer(_TEMPLATE_COMMENT.sub("", source)):
+            parts = _TEMPLATE_VALUE.split(match.group("body"))
+            patterns.append(re.compile(r"[^\"'<>]*".join(re.escape(p) for p in parts), re.DOTALL))
+    return patterns
+
+
+def script_hashes(html: str, theme_scripts: list[re.Pattern]) -> list[str]:
+    """'sha256-…' of every inline script outside <main> that is one of the
+    theme's, in page order, once each."""
     outside = _MAIN.sub("", html)
     hashes: list[str] = []
     for match in _INLINE_SCRIPT.finditer(outside):
         if _DATA_TYPE.search(match.group("attrs")):
+            continue
+        if not any(p.fullmatch(match.group("body")) for p in theme_scripts):
             continue
         digest = base64.b64encode(hashlib.sha256(match.group("body").encode("utf-8")).digest())
         token = f"'sha256-{digest.decode('ascii')}'"
@@ -65,10 +86,10 @@ def policy(hashes: list[str], header: bool = False) -> str:
     return " ".join(text.replace("{hashes}", " ".join(hashes)).split())
 
 
-def apply(html: str) -> str:
+def apply(html: str, theme_scripts: list[re.Pattern] = ()) -> str:
     """html with its policy as the first thing in <head> after the charset
     (a policy in <meta> governs only what comes after it)."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html, list(theme_scripts)))}">'
     charset = _CHARSET.search(html)
     if charset is not None:
         return html[:charset.end()] + meta + html[charset.end():]

@@ -22,7 +22,8 @@ from .project import Project, unreadable_problem
 from .text_check import data_markdown_problems, item_problems, project_text_problems
 from .search import SEARCH_SRC_URI
 from .urls import page_url
-from .validation import not_text_message
+from .text import has_markup
+from .validation import markup_message, not_text_message
 
 DOCS_DIR = "docs"
 # Maintainers' files (stylesheets, scripts, fonts): any kind, reviewed by them
@@ -155,6 +156,8 @@ def site_page_problems(path: Path, display: str) -> list[Problem]:
         kind = frontmatter.plain_text_kind(node)
         if kind is not None:
             problems.append(Problem(display, line, column, key, not_text_message(key, node, kind)))
+        elif key == "title" and has_markup(str(node.value)):  # the theme prints it as it is
+            problems.append(Problem(display, line, column, key, markup_message(str(node.value))))
     problems += limits.nesting(front.body, display, front.body_line)
     if front.unreadable and not problems:
         problems.append(unreadable_problem(display, front))

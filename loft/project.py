@@ -12,7 +12,7 @@ from pathlib import Path
 from . import files, frontmatter
 from .model import Attachment, ContentType, Detail, Facet, Item
 from .problems import ContentError, Problem
-from .text import slugify
+from .text import has_markup, slugify
 from .validation import validate
 from .vocabulary import Vocabulary
 
@@ -82,6 +82,14 @@ class Project:
                 problems.append(Problem(f"{DATA_DIR}/attachments.yml", None, None, "data",
                                         f"filtypen .{extension} har ingen kontroll av filinnehållet "
                                         "(loft/files.py, SIGNATURES). Lägg till en eller ta bort filtypen."))
+        # Labels and titles become page titles, which the theme prints as they are.
+        for name, values in [("types.yml", [v for t in types for v in (t.label, t.plural)]),
+                             ("facets.yml", [v for f in facets for v in (f.title, f.singular, f.item_heading)])]:
+            for value in values:
+                if not isinstance(value, str) or has_markup(value):
+                    problems.append(Problem(f"{DATA_DIR}/{name}", None, None, "data",
+                                            f"\"{value}\" ska vara en text utan tecken som tolkas som "
+                                            "HTML (< > eller &...;)."))
         if problems:
             raise ContentError(list(dict.fromkeys(problems)))  # each data file's problem once
         return cls(root, types, facets, rules)

@@ -36,3 +36,12 @@ def join_or(values: list[str]) -> str:
     if len(values) <= 1:
         return "".join(values)
     return ", ".join(values[:-1]) + " eller " + values[-1]
+
+
+# The theme prints titles as they are (Jinja without autoescape; <title> through
+# striptags, which decodes entities): text that can reach a title holds no markup.
+_MARKUP = re.compile(r"[<>]|&#?[a-zA-Z0-9]+;")
+
+
+def has_markup(text: str) -> bool:
+    return bool(_MARKUP.search(text))

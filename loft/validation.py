@@ -18,7 +18,7 @@ from .frontmatter import FrontMatter, node_position, plain_text_kind
 from .limits import nesting
 from .model import BasedOn, ContentType, Facet
 from .problems import Problem
-from .text import closest, fold, join_or
+from .text import closest, fold, has_markup, join_or
 
 BASE_FIELDS = ("title", "date", "summary", "authors", "based_on", "redirect_from", "draft")
 # The keys of based_on, the original an item retells (title is required).
@@ -49,7 +49,6 @@ _HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s\"'<
 # Listing the whole vocabulary in a message helps only while it is short.
 MAX_LISTED_VALUES = 12
 # The theme prints titles and names unescaped in places: no markup may hide in them.
-_MARKUP = re.compile(r"[<>]|&#?[a-zA-Z0-9]+;")
 
 
 @dataclass
@@ -250,9 +249,8 @@ class _Checker:
 
     def plain(self, key: str, value: str, node: yaml.Node | None = None) -> str:
         """Titles and names are plain text: markup in them would reach the page as HTML."""
-        if value and _MARKUP.search(value):
-            self.add(key, f"\"{value}\" innehåller tecken som tolkas som HTML (< > eller &...;). "
-                          "Skriv texten utan dem, till exempel \"mindre än\" i stället för <.", node)
+        if value and has_markup(value):
+            self.add(key, markup_message(value), node)
             return ""
         return value
 
@@ -345,3 +343,8 @@ def _shape(node: Any) -> str:
     if isinstance(node, yaml.MappingNode):
         return "samling av fält"
     return "text"
+
+
+def markup_message(value: str) -> str:
+    return (f"\"{value}\" innehåller tecken som tolkas som HTML (< > eller &...;). "
+            "Skriv texten utan dem, till exempel \"mindre än\" i stället för <.")

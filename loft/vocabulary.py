@@ -13,7 +13,7 @@ from typing import Any
 from .files import MISSING, kind_problem
 from .frontmatter import load_yaml_file
 from .problems import Problem
-from .text import closest, fold, slugify
+from .text import closest, fold, has_markup, slugify
 
 # Term fields an editor may use to name a term, besides the id.
 MATCH_FIELDS = ("label", "name_en", "official_name")
@@ -90,6 +90,11 @@ class Vocabulary:
                 problem(f"term nummer {number} ({entry['id']}): {not_text[0]} ska vara en text, men "
                         f"YAML läser {entry[not_text[0]]} som något annat. Skriv texten inom "
                         f"citattecken, till exempel {not_text[0]}: \"{entry[not_text[0]]}\".")
+                continue
+            marked = [key for key in ("label", *MATCH_FIELDS[1:]) if has_markup(str(entry.get(key) or ""))]
+            if marked:  # a label is a page title, which the theme prints as it is
+                problem(f"term nummer {number} ({entry['id']}): {marked[0]} innehåller tecken som "
+                        "tolkas som HTML (< > eller &...;). Skriv texten utan dem.")
                 continue
             term_id, label = str(entry["id"]), str(entry["label"])
             if slugify(term_id) != term_id:

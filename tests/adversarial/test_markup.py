@@ -172,3 +172,53 @@ def test_hostile_looking_fields_are_published_as_text(make_project, build):
     for name in INERT:
         article = result.read(f"rapporter/{name}/index.html").split("<article", 1)[1].split("</article>", 1)[0]
         assert_inert(article.split(">", 1)[1])
+
+
+# Titles reach the theme's <title> and header as they are (through striptags,
+# which decodes entities): markup in anything that becomes a title is refused.
+TITLE_CASES = {
+    "site-page-title": ("docs/om.md", "---\ntitle: \"</title><script>alert(1)</script>\"\n---\n\n# Om\n",
+                        "docs/om.md:2:"),
+    "site-page-entity-title": ("docs/om2.md", "---\ntitle: \"&lt;/title&gt;&lt;script&gt;x\"\n---\n\n# Om\n",
+                               "docs/om2.md:2:"),
+    "item-title": ("reports/t.md", report("</title><script>alert(1)</script>", "2023"), "reports/t.md:"),
+}
+
+
+@pytest.mark.parametrize("name", TITLE_CASES)
+def test_markup_in_a_title_is_refused(make_project, name):
+    path, text, where = TITLE_CASES[name]
+    project = make_project({path: text, "reports/ok.md": report("OK", "2022")})
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "loft.cli", "check"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert where in done.stdout and "tolkas som HTML" in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize("file,before,after", [
+    ("data/municipalities.yml", "label: Kungsbacka", "label: \"Kungsbacka<img src=x onerror=alert(1)>\""),
+    ("data/principles.yml", "label: Kultur", "label: \"Kultur &lt;script&gt;\""),
+    ("data/types.yml", "plural: Rapporter", "plural: \"Rapporter</title><script>alert(1)</script>\""),
+    ("data/facets.yml", "title: Principer", "title: \"<b>Principer</b>\""),
+])
+def test_markup_in_a_data_label_is_refused(make_project, file, before, after):
+    project = make_project({"reports/ok.md": report("OK", "2022")})
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "loft.cli", "check"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0 and "Traceback" not in output
+    assert file in output and "tolkas som HTML" in output, output
+
+
+@pytest.mark.build
+def test_a_title_with_markup_fails_the_build(make_project, build):
+    path, text, where = TITLE_CASES["site-page-title"]
+    result = build(make_project({path: text, "reports/ok.md": report("OK", "2022")}), strict=False)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert where in result.output and "tolkas som HTML" in result.output

@@ -57,6 +57,10 @@ def test_a_forged_wrapper_is_only_text():
     assert "<script" not in out
 
 
+THEME = ['{#- generated -#}\n<script>__md_scope=new URL("{{ base_url }}",location)</script>',
+         "<script>var palette=1</script>"]
+
+
 def test_csp_hashes_the_theme_scripts_outside_main_only():
     theme, content = "var palette=1", "alert(1)"
     page = ("<html><head><meta charset=\"utf-8\"><script>" + theme + "</script>"
@@ -64,8 +68,9 @@ def test_csp_hashes_the_theme_scripts_outside_main_only():
             f"<main><script>{content}</script></main>"
             '<script id="__config" type="application/json">{}</script><script src="x.js"></script></body></html>')
     digest = base64.b64encode(hashlib.sha256(theme.encode()).digest()).decode()
-    assert csp.script_hashes(page) == [f"'sha256-{digest}'"]
-    out = csp.apply(page)
+    patterns = csp.theme_script_patterns(THEME)
+    assert csp.script_hashes(page, patterns) == [f"'sha256-{digest}'"]
+    out = csp.apply(page, patterns)
     assert out.index('http-equiv="Content-Security-Policy"') < out.index("<script>")
     assert f"script-src 'self' 'sha256-{digest}' 'wasm-unsafe-eval'" in out
     for directive in ("default-src 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
@@ -79,4 +84,14 @@ def test_a_closing_main_in_the_content_does_not_widen_the_hashed_part():
     page = ("<html><head><meta charset=\"utf-8\"></head><body><main><p>&lt;/main&gt;</p>"
             "</main><script>theme()</script><main><script>planted()</script></main></body></html>")
     digest = base64.b64encode(hashlib.sha256(b"planted()").digest()).decode()
-    assert f"'sha256-{digest}'" not in csp.script_hashes(page)
+    assert f"'sha256-{digest}'" not in csp.script_hashes(page, csp.theme_script_patterns(THEME))
+
+
+def test_only_the_theme_scripts_get_hashes_even_in_the_head():
+    """A script that reached the head (say through a title) is not the theme's: no hash."""
+    patterns = csp.theme_script_patterns(THEME)
+    page = ('<html><head><meta charset="utf-8"><script>__md_scope=new URL("../..",location)</script>'
+            '<title>x</title><script>alert(1)</script>'
+            '<script>__md_scope=new URL("x",location);alert(1)</script></head><body></body></html>')
+    digest = base64.b64encode(hashlib.sha256(b'__md_scope=new URL("../..",location)').digest()).decode()
+    assert csp.script_hashes(page, patterns) == [f"'sha256-{digest}'"]
