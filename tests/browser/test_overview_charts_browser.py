@@ -61,7 +61,9 @@ def test_charts_are_drawn_with_the_scheme_palette(browser, real_site_url, scheme
 
 
 def test_matrix_scrolls_sideways_on_a_narrow_screen(browser, real_site_url):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE")
+    # wait_for_function polls with eval, which the site's Content-Security-Policy
+    # blocks (tested in test_csp.py): bypassed here.
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", bypass_csp=True)
     page = context.new_page()
     try:
         page.goto(real_site_url + "principer/")
