@@ -195,7 +195,7 @@ class PageRenderer:
             for detail in listing.facet.details:
                 value = term.get(detail.field)
                 if value:
-                    lang = f' lang="{detail.lang}"' if detail.lang else ""
+                    lang = f' lang="{escape(detail.lang)}"' if detail.lang else ""
                     facts.append(f"<div><dt>{escape(detail.label)}</dt><dd{lang}>{escape(str(value))}</dd></div>")
             if facts:
                 out += [trusted(f'<dl class="loft-facts">{"".join(facts)}</dl>'), ""]
@@ -261,7 +261,7 @@ class PageRenderer:
             for detail in facet.details:
                 value = term.get(detail.field)
                 if value:
-                    lang = f' lang="{detail.lang}"' if detail.lang else ""
+                    lang = f' lang="{escape(detail.lang)}"' if detail.lang else ""
                     details.append(f"<div><dt>{escape(detail.label)}</dt><dd{lang}>{escape(str(value))}</dd></div>")
             summary = term.get("summary")
             cards.append(

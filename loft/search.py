@@ -197,15 +197,15 @@ class SiteSearch:
             param = group["param"]
             options = []
             for value, label, url, names in group["options"]:
-                box_id = f"loft-filter-{param}-{value}"
+                box_id = escape(f"loft-filter-{param}-{value}")
                 options.append(
-                    f'<li><input type="checkbox" id="{box_id}" name="{param}" value="{escape(value)}"'
+                    f'<li><input type="checkbox" id="{box_id}" name="{escape(param)}" value="{escape(value)}"'
                     f' data-label="{escape(label)}" data-url="{escape(relative(here, url))}"'
                     f' data-names="{escape("|".join(names))}">'
                     f'<label for="{box_id}">{escape(label)} <span class="loft-search__count"></span></label></li>'
                 )
             fieldsets.append(
-                f'<fieldset class="loft-search__facet" data-param="{param}"'
+                f'<fieldset class="loft-search__facet" data-param="{escape(param)}"'
                 f'{" data-tags" if group["tags"] else ""}'
                 f' data-singular="{escape(group["singular"])}"><legend>{escape(group["title"])}</legend>'
                 f'<ul>{"".join(options)}</ul></fieldset>'
