@@ -1,7 +1,7 @@
 """The `loft` command for editors: check content, create items, list allowed values.
 
     loft check [FIL ...]          kontrollera innehållet (eller bara de här filerna/mapparna)
-    loft new rapport|mall|nyhet "Rubrik" [--utkast]
+    loft new rapport|mall|nyhet "Rubrik" [--publicera]   (ett utkast om inte --publicera)
     loft list principer|kommuner|typer
     loft schema [--check]         skriv om schemas/ från data/ (utvecklare)
     loft links [site]             kontrollera länkarna i en byggd webbplats (utvecklare)
@@ -91,6 +91,9 @@ def cmd_new(project: Project, type_id: str, title: str, draft: bool) -> int:
     shown = project.display(new.path)
     print(f"Skapade {shown}")
     print("Fyll i fälten enligt kommentarerna i filen och skriv texten under front matter.")
+    if draft:
+        print("Objektet är ett utkast (draft: true): det syns i förhandsgranskningen men publiceras "
+              "inte. Skriv draft: false när det är klart.")
     if type_id in FOLDER_TYPES and new.folder is not None:
         print(f"Lägg PDF-filen och andra bilagor i mappen {project.display(new.folder)}/.")
     print(f"Kontrollera sedan med: loft check {shown}")
@@ -189,7 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="skapa en ny rapport, mall eller nyhet")
     new.add_argument("type", metavar="rapport|mall|nyhet")
     new.add_argument("title", metavar="\"Rubrik\"")
-    new.add_argument("--utkast", action="store_true", help="skapa den som utkast (draft: true)")
+    # A new item is a draft (draft: true) until its editor says otherwise: its empty
+    # required fields then never break the preview (make serve) or the PR checks.
+    mode = new.add_mutually_exclusive_group()
+    mode.add_argument("--utkast", dest="draft", action="store_true", default=True,
+                      help="skapa den som utkast, draft: true (standard)")
+    mode.add_argument("--publicera", dest="draft", action="store_false",
+                      help="skapa den klar för publicering, draft: false")
     listing = sub.add_parser("list", help="visa tillåtna värden")
     listing.add_argument("what", metavar="principer|kommuner|typer")
     schema = sub.add_parser("schema", help="skriv JSON-scheman för front matter till schemas/")
@@ -210,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return cmd_check(project, args.paths)
     if args.command == "new":
-        return cmd_new(project, args.type, args.title, args.utkast)
+        return cmd_new(project, args.type, args.title, args.draft)
     if args.command == "schema":
         return cmd_schema(project, args.check)
     if args.command == "links":
