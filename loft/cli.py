@@ -3,7 +3,7 @@
     loft check [FIL ...]          kontrollera innehållet (eller bara de här filerna/mapparna)
     loft new rapport|mall|nyhet "Rubrik" [--publicera]   (ett utkast om inte --publicera)
     loft list principer|kommuner|typer
-    loft schema [--check]         skriv om schemas/ från data/ (utvecklare)
+    loft schema [--check]         skriv om schemas/ från data/ (make gör det själv)
     loft links [site]             kontrollera länkarna i en byggd webbplats (utvecklare)
 
 Run from the repository root (or any folder below it).
@@ -127,7 +127,7 @@ def cmd_schema(project: Project, check_only: bool) -> int:
     if check_only:
         stale = stale_schemas(project)
         for path in stale:
-            _err(f"{path}: stämmer inte med data/. Kör: loft schema")
+            _err(f"{path}: stämmer inte med data/. Kör: make venv (eller loft schema)")
         return 1 if stale else 0
     for path in write_schemas(project):
         print(f"Skrev {path}")
