@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from loft import csp, preview  # noqa: E402
+from loft import cms, csp, preview  # noqa: E402
 from loft.build import SiteBuild  # noqa: E402
 from loft.inputs import unsafe_docs_entries  # noqa: E402
 from loft.problems import ContentError  # noqa: E402
@@ -189,6 +189,14 @@ def on_post_build(config) -> None:
         preview.write(config.site_dir, preview.reload_files())
     if state.build is None:
         return
+    # The web editor /redigera/ (loft/cms.py): its own page and policy, Decap's bundle
+    # from node_modules; LOFT_CMS_REQUIRED=1 (CI) fails the build without the bundle.
+    try:
+        cms.write(config.site_dir, state.build.project,
+                  cms.Settings.from_extra((config.extra.get("loft") or {}).get("redigera")),
+                  required=os.environ.get("LOFT_CMS_REQUIRED", "") == "1")
+    except FileNotFoundError as error:
+        raise PluginError(str(error)) from None
     for path, content in state.build.extra_files().items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
