@@ -268,8 +268,8 @@ def page(settings: Settings, bundle: bool) -> str:
 </head>
 <body>
 <header class="loft-redigera-info" aria-label="Om redigeraren">
-<p><strong>Redigeraren för LOFT kunskapsbank.</strong> Här lägger du till rapporter, mallar och
-nyheter i ett formulär. När du sparar blir det ett förslag (en pull request) på GitHub som
+<h1>Redigeraren för LOFT kunskapsbank</h1>
+<p>Här lägger du till rapporter, mallar och nyheter i ett formulär. När du sparar blir det ett förslag (en pull request) på GitHub som
 kontrolleras och granskas innan det publiceras. <a href="../">Till webbplatsen</a></p>
 {body}{_sends(settings)}
 </header>
@@ -294,6 +294,7 @@ SCRIPT = """// LOFT kunskapsbank: the web editor's own additions to Decap CMS (l
 
 STYLE = """.loft-redigera-info { font: 15px/1.45 system-ui, sans-serif; margin: 0; padding: .5rem 1rem;
   background: #eef0fb; color: #1a1a1a; border-bottom: 1px solid #9fa8da; }
+.loft-redigera-info h1 { font-size: 1rem; margin: .25rem 0 0; }
 .loft-redigera-info p, .loft-redigera-info ul { margin: .25rem 0; }
 .loft-redigera-info a { color: #1a237e; }
 .loft-redigera-info summary { cursor: pointer; color: #1a237e; }
