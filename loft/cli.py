@@ -5,6 +5,7 @@
     loft list principer|kommuner|typer
     loft schema [--check]         skriv om schemas/ från data/ (make gör det själv)
     loft links [site]             kontrollera länkarna i en byggd webbplats (utvecklare)
+    loft diff GAMMAL NY           sidor som lagts till, ändrats och tagits bort mellan två byggen
 
 Run from the repository root (or any folder below it).
 """
@@ -163,6 +164,17 @@ def cmd_links(project: Project, site: str, base: str | None) -> int:
     return 0
 
 
+def cmd_diff(old: str, new: str, base: str | None) -> int:
+    from .site_diff import compare, markdown
+
+    for folder in (old, new):
+        if not Path(folder).is_dir():
+            _err(f"{folder}: ingen byggd webbplats. Bygg först med: make build")
+            return 2
+    print(markdown(compare(Path(old), Path(new)), base), end="")
+    return 0
+
+
 # argparse speaks English; editors read Swedish. Its messages go through gettext's
 # `_` in the argparse module, so the few an editor can meet are translated there.
 _ARGPARSE_SWEDISH = {
@@ -206,11 +218,17 @@ def build_parser() -> argparse.ArgumentParser:
     links = sub.add_parser("links", help="kontrollera interna länkar i en byggd webbplats")
     links.add_argument("site", nargs="?", default="site", metavar="MAPP")
     links.add_argument("--base", help="sökvägen webbplatsen publiceras under (standard: från site_url)")
+    diff = sub.add_parser("diff", help="jämför två byggda webbplatser (Markdown, för en pull request)")
+    diff.add_argument("old", metavar="GAMMAL", help="den byggda webbplatsen före ändringen")
+    diff.add_argument("new", metavar="NY", help="den byggda webbplatsen efter ändringen")
+    diff.add_argument("--base", help="adress där NY kan ses, för länkar till sidorna")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "diff":  # two built sites: no project needed
+        return cmd_diff(args.old, args.new, args.base)
     try:
         project = Project.load(_find_root(Path.cwd()))
     except ContentError as error:
