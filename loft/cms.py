@@ -36,7 +36,7 @@ from .dates import FORMAT_HELP
 from .frontmatter_schema import DATE_PATTERN
 from .model import ContentType, Facet
 from .project import Project
-from .scaffold import DATED_FILE_TYPES, FOLDER_TYPES
+from .scaffold import DATED_FILE_TYPES, FOLDER_TYPES, render
 
 EDITOR_DIR = "redigera"
 BUNDLE = "decap-cms.js"
@@ -241,7 +241,27 @@ ingen statistik, inga kakor.</li>
 </details>"""
 
 
-def page(settings: Settings, bundle: bool) -> str:
+def template_name(ctype: ContentType) -> str:
+    return f"mall-{ctype.id}.txt"
+
+
+def template(project: Project, ctype: ContentType) -> str:
+    """What `loft new` writes, for editors on GitHub's web interface to copy: the
+    date left for the editor to fill (a build never reads the clock)."""
+    import datetime as dt
+    import re
+
+    text = render(project, ctype, "Skriv rubriken här", dt.date(2000, 1, 1), draft=True)
+    return re.sub(r"^date: 2000-01-01$", "date: ÅÅÅÅ-MM-DD", text, count=1, flags=re.M)
+
+
+def _templates(project: Project) -> str:
+    links = ", ".join(f'<a href="{template_name(t)}">{html.escape(t.label.lower())}</a>' for t in project.types)
+    return (f"<p>Arbetar du i GitHubs webbgränssnitt i stället? Mallar med förklaringar att kopiera: "
+            f"{links}. Guiden: CONTRIBUTING.md i repositoriet.</p>\n")
+
+
+def page(settings: Settings, bundle: bool, project: Project | None = None) -> str:
     if not bundle:
         body = ("<p><strong>Redigeraren finns inte i det här bygget.</strong> Dess programfiler "
                 "installeras med <code>make</code> (som kör <code>npm ci</code>); bygg sedan igen "
@@ -272,7 +292,7 @@ def page(settings: Settings, bundle: bool) -> str:
 <p>Här lägger du till rapporter, mallar och nyheter i ett formulär. När du sparar blir det ett förslag (en pull request) på GitHub som
 kontrolleras och granskas innan det publiceras. <a href="../">Till webbplatsen</a></p>
 {body}{_sends(settings)}
-</header>
+{_templates(project) if project is not None else ""}</header>
 {scripts}</body>
 </html>
 """
@@ -326,8 +346,10 @@ def write(site_dir: str | Path, project: Project, settings: Settings, required: 
     dist = bundle_dir(project.root)
     if dist is None and required:
         raise FileNotFoundError(f"{PACKAGE_DIST / BUNDLE} saknas: kör make node (npm ci).")
-    texts = {"index.html": page(settings, dist is not None), "config.yml": render_config(project, settings),
+    texts = {"index.html": page(settings, dist is not None, project),
+             "config.yml": render_config(project, settings),
              "loft-redigera.js": SCRIPT, "loft-redigera.css": STYLE}
+    texts.update({template_name(t): template(project, t) for t in project.types})
     for name, text in texts.items():
         (target / name).write_text(text, encoding="utf-8")
     written = [f"{EDITOR_DIR}/{name}" for name in texts]

@@ -99,3 +99,32 @@ def test_config_is_valid_yaml_with_a_generated_note(make_project):
     text = cms.render_config(Project.load(make_project()), SETTINGS)
     assert text.startswith("# Genererad av loft/cms.py")
     assert yaml.safe_load(text)["collections"]
+
+
+def test_templates_for_the_web_interface_are_what_loft_new_writes(make_project, tmp_path):
+    import datetime as dt
+
+    from loft.scaffold import render
+
+    root = make_project()
+    project = Project.load(root)
+    written = cms.write(tmp_path / "site", project, SETTINGS)
+    page = (tmp_path / "site/redigera/index.html").read_text(encoding="utf-8")
+    for ctype in project.types:
+        name = cms.template_name(ctype)
+        assert f"redigera/{name}" in written and f'href="{name}"' in page
+        text = (tmp_path / "site/redigera" / name).read_text(encoding="utf-8")
+        scaffold = render(project, ctype, "Skriv rubriken här", dt.date(2000, 1, 1), draft=True)
+        assert text == scaffold.replace("date: 2000-01-01", "date: ÅÅÅÅ-MM-DD")
+        # Pasted as it is, the check names the date; with a date it passes as a draft.
+        target = root / ctype.source / ("mall-test/index.md" if ctype.id != "nyhet" else "2025-01-mall-test.md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        _, problems = check_inputs(project)
+        assert [p.field for p in problems] == ["date"], problems
+        target.write_text(text.replace("ÅÅÅÅ-MM-DD", "2025-01-15"), encoding="utf-8")
+        _, problems = check_inputs(project)
+        assert problems == [], problems
+        target.unlink()
+        if ctype.id != "nyhet":
+            target.parent.rmdir()
