@@ -282,6 +282,7 @@ def page(settings: Settings, bundle: bool, project: Project | None = None) -> st
 <meta http-equiv="Content-Security-Policy" content="{policy(settings)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+<meta name="description" content="Redigeraren för LOFT kunskapsbanks redaktörer: nya rapporter, mallar och nyheter som pull requests på GitHub.">
 <title>Redigera – LOFT kunskapsbank</title>
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 <link rel="stylesheet" href="loft-redigera.css">

@@ -90,7 +90,7 @@ def test_editor_page_has_its_own_policy_and_says_what_it_sends():
     for allowance in ("'unsafe-eval'", "'unsafe-inline'", "api.github.com", "blob:"):
         assert allowance not in public
     assert '<script src="decap-cms.js"></script>' in page and "Vad skickas till GitHub?" in page
-    assert "rise/loft-kunskapsbank" in page
+    assert "rise/loft-kunskapsbank" in page and '<meta name="robots" content="noindex, nofollow">' in page
     assert "decap-cms.js" not in cms.page(SETTINGS, bundle=False)
     assert "decap-cms.js" not in cms.page(cms.Settings(), bundle=True)  # not set up: no editor, a note
 
