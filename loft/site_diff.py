@@ -25,8 +25,11 @@ _SPURIOUS = [
     re.compile(r'<meta name="generator" content="[^"]*">'),
 ]
 _MAIN = re.compile(r"<main\b.*?</main>", re.S | re.I)
+# The theme's article inside <main> (without the navigation beside it).
+_ARTICLE = re.compile(r'<article\b[^>]*class="[^"]*md-content__inner[^"]*".*?</article>', re.S | re.I)
 _DROP = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|tr|dt|dd|div|section|article|table|ul|ol|blockquote|pre)>|<br\s*/?>", re.I)
+_CELL_END = re.compile(r"</t[dh]>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 MAX_DIFF_LINES = 60  # a page's text diff in the summary
 MAX_PAGES_WITH_TEXT = 25
@@ -67,10 +70,11 @@ def normalized(page: str) -> str:
 
 
 def page_text(page: str) -> list[str]:
-    """The readable text of a page's <main> (the whole page if it has none), a line a block."""
-    found = _MAIN.search(page)
+    """The readable text of a page's article (else its <main>, else all of it), a line a block."""
+    found = _ARTICLE.search(page) or _MAIN.search(page)
     part = found.group(0) if found else page
     part = _DROP.sub("", part)
+    part = _CELL_END.sub(" | ", part)
     part = _BLOCK_END.sub("\n", part)
     text = html_module.unescape(_TAG.sub("", part))
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
