@@ -3,11 +3,16 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The web editor's bundle (Decap CMS) and the VS Code remark plugins, from the npm
+# registry with package-lock.json; reinstalled whenever the lock file changes.
+NODE_STAMP := node_modules/.loft-installed
+# JSON Schemas of the front matter, generated from data/ (not committed).
+SCHEMAS := schemas/.generated
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build test test-fast check chromium bench clean
+.PHONY: help venv node serve build test test-fast check chromium bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -17,12 +22,22 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
 
-venv: $(STAMP) ## Create .venv and install the pinned dependencies
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
-serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 with live reload (drafts shown)
+$(SCHEMAS): $(STAMP) $(wildcard data/*.yml) loft/frontmatter_schema.py
+	$(BIN)/loft schema
+	@touch $(SCHEMAS)
+
+venv: $(STAMP) $(SCHEMAS) ## Create .venv and install the pinned dependencies
+
+node: $(NODE_STAMP) ## Install the pinned npm packages (web editor bundle, VS Code remark plugins)
+
+serve: $(STAMP) $(NODE_STAMP) $(SCHEMAS) ## Serve the site on http://127.0.0.1:8000 with live reload (drafts shown)
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
-build: $(STAMP) ## Strict build of the site into site/
+build: $(STAMP) $(NODE_STAMP) $(SCHEMAS) ## Strict build of the site into site/
 	$(BIN)/mkdocs build --strict --clean
 
 check: $(STAMP) ## Validate all content without building (same rules as the build)
@@ -31,7 +46,7 @@ check: $(STAMP) ## Validate all content without building (same rules as the buil
 chromium: ## Make sure Debian's Chromium is there for the browser tests
 	@sh scripts/ensure-chromium.sh
 
-test: $(STAMP) chromium ## The whole test suite (unit, build and browser tests)
+test: $(STAMP) $(NODE_STAMP) $(SCHEMAS) chromium ## The whole test suite (unit, build and browser tests)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## Unit tests of the core only

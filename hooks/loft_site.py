@@ -9,7 +9,9 @@ The core (package `loft`) knows nothing of MkDocs. Here we only
 - sanitize what editors wrote and put the core's blocks back (on_page_content),
   failing the build with every problem found (on_env, before anything is written);
 - put the Content-Security-Policy into every page (on_post_page, on_post_template);
-- write the catalogue and run Pagefind after the build (on_post_build).
+- write the catalogue and run Pagefind after the build (on_post_build);
+- in the preview (mkdocs serve) never fail on content: show every problem on one
+  Swedish page instead, so the server never hangs (loft/preview.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -26,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from loft import csp  # noqa: E402
+from loft import cms, csp, preview  # noqa: E402
 from loft.build import SiteBuild  # noqa: E402
 from loft.inputs import unsafe_docs_entries  # noqa: E402
 from loft.problems import ContentError  # noqa: E402
@@ -39,6 +42,7 @@ class _State:
     command = "build"
     build: SiteBuild | None = None
     theme_scripts: list = []  # patterns of the theme's inline scripts (on_env)
+    broken: list | None = None  # the preview's content problems (mkdocs serve only)
 
 
 state = _State()
@@ -49,6 +53,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config):
+    state.build, state.broken = None, None
     if not config.use_directory_urls:
         raise PluginError("LOFT kunskapsbank kräver use_directory_urls: true i mkdocs.yml.")
     # MkDocs walks docs/ following links (a link to / would walk the whole disk)
@@ -56,13 +61,15 @@ def on_config(config):
     # walk, with the same full report as on_files and `loft check`.
     unsafe = unsafe_docs_entries(Path(config.config_file_path).resolve().parent)
     if unsafe:
-        _site_build(config)
-        raise PluginError(str(ContentError(unsafe)))
+        if _site_build(config) is not None or state.command != "serve":
+            raise PluginError(str(ContentError(unsafe)))
+        config.docs_dir = preview.empty_docs_dir()  # the preview shows the problems instead
     return config
 
 
-def _site_build(config) -> SiteBuild:
-    """Load, check and index the content (loft/inputs.py: the check `loft check` runs)."""
+def _site_build(config) -> SiteBuild | None:
+    """Load, check and index the content (loft/inputs.py: the check `loft check` runs).
+    In the preview, content problems give None and the error page, never a failed build."""
     root = Path(config.config_file_path).resolve().parent
     options = config.extra.get("loft") or {}
     try:
@@ -70,11 +77,17 @@ def _site_build(config) -> SiteBuild:
                                 page_size=int(options.get("page_size", 50)),
                                 site_url=config.site_url, site_name=config.site_name)
     except ContentError as error:
+        if state.command == "serve":
+            state.broken = error.problems
+            return None
         raise PluginError(str(error)) from None
 
 
 def on_files(files: Files, config) -> Files:
-    build = _site_build(config)
+    build = None if state.broken is not None else _site_build(config)
+    if build is None:  # the preview with content errors: only the error page (on_post_build)
+        config.nav = None
+        return Files([f for f in files if not f.is_documentation_page()])
     state.build = build
     log.info(build.summary())
 
@@ -133,7 +146,13 @@ THEME_SCRIPT_TEMPLATES = [f"partials/javascripts/{name}.html"
 def on_env(env, config, files):
     # Every page is converted by now and none is written yet.
     if state.build is not None and state.build.problems:
-        raise PluginError(str(ContentError(state.build.problems)))
+        if state.command != "serve":
+            raise PluginError(str(ContentError(state.build.problems)))
+        # The preview shows the problems found while converting on its error page
+        # too (on_post_build), and writes none of the pages.
+        state.broken, state.build = state.build.problems, None
+        for file in [f for f in files if f.is_documentation_page()]:
+            files.remove(file)
     state.theme_scripts = csp.theme_script_patterns(
         [env.loader.get_source(env, name)[0] for name in THEME_SCRIPT_TEMPLATES])
     return env
@@ -162,7 +181,13 @@ def on_post_page(output: str, page, config) -> str:
         '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">DRAFT</div>',
         "",
     )
+    if state.command == "serve":  # reload when a rebuild is done (loft/preview.py)
+        output = preview.with_reload(output, _mount_path(config))
     return csp.apply(output, state.theme_scripts)
+
+
+def _mount_path(config) -> str:
+    return urlsplit(config.site_url or "/").path or "/"
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
@@ -170,8 +195,23 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 
 def on_post_build(config) -> None:
+    if state.broken is not None:
+        preview.write(config.site_dir, preview.error_files(state.broken, _mount_path(config)))
+        log.error("Innehållet har fel: förhandsgranskningen visar dem på en sida tills de är rättade.\n%s",
+                  ContentError(state.broken))
+        return
+    if state.command == "serve":
+        preview.write(config.site_dir, preview.reload_files())
     if state.build is None:
         return
+    # The web editor /redigera/ (loft/cms.py): its own page and policy, Decap's bundle
+    # from node_modules; LOFT_CMS_REQUIRED=1 (CI) fails the build without the bundle.
+    try:
+        cms.write(config.site_dir, state.build.project,
+                  cms.Settings.from_extra((config.extra.get("loft") or {}).get("redigera")),
+                  required=os.environ.get("LOFT_CMS_REQUIRED", "") == "1")
+    except FileNotFoundError as error:
+        raise PluginError(str(error)) from None
     for path, content in state.build.extra_files().items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -189,7 +229,7 @@ def on_post_build(config) -> None:
 
 def on_serve(server, config, builder):
     root = Path(config.config_file_path).resolve().parent
-    for folder in ("reports", "materials", "data"):
+    for folder in ("reports", "materials", "data", "docs"):
         if (root / folder).is_dir():
             server.watch(str(root / folder))
     return server

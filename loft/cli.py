@@ -1,10 +1,11 @@
 """The `loft` command for editors: check content, create items, list allowed values.
 
     loft check [FIL ...]          kontrollera innehållet (eller bara de här filerna/mapparna)
-    loft new rapport|mall|nyhet "Rubrik" [--utkast]
+    loft new rapport|mall|nyhet "Rubrik" [--publicera]   (ett utkast om inte --publicera)
     loft list principer|kommuner|typer
-    loft schema [--check]         skriv om schemas/ från data/ (utvecklare)
+    loft schema [--check]         skriv om schemas/ från data/ (make gör det själv)
     loft links [site]             kontrollera länkarna i en byggd webbplats (utvecklare)
+    loft diff GAMMAL NY           sidor som lagts till, ändrats och tagits bort mellan två byggen
 
 Run from the repository root (or any folder below it).
 """
@@ -91,6 +92,9 @@ def cmd_new(project: Project, type_id: str, title: str, draft: bool) -> int:
     shown = project.display(new.path)
     print(f"Skapade {shown}")
     print("Fyll i fälten enligt kommentarerna i filen och skriv texten under front matter.")
+    if draft:
+        print("Objektet är ett utkast (draft: true): det syns i förhandsgranskningen men publiceras "
+              "inte. Skriv draft: false när det är klart.")
     if type_id in FOLDER_TYPES and new.folder is not None:
         print(f"Lägg PDF-filen och andra bilagor i mappen {project.display(new.folder)}/.")
     print(f"Kontrollera sedan med: loft check {shown}")
@@ -124,7 +128,7 @@ def cmd_schema(project: Project, check_only: bool) -> int:
     if check_only:
         stale = stale_schemas(project)
         for path in stale:
-            _err(f"{path}: stämmer inte med data/. Kör: loft schema")
+            _err(f"{path}: stämmer inte med data/. Kör: make venv (eller loft schema)")
         return 1 if stale else 0
     for path in write_schemas(project):
         print(f"Skrev {path}")
@@ -160,6 +164,17 @@ def cmd_links(project: Project, site: str, base: str | None) -> int:
     return 0
 
 
+def cmd_diff(old: str, new: str, base: str | None) -> int:
+    from .site_diff import compare, markdown
+
+    for folder in (old, new):
+        if not Path(folder).is_dir():
+            _err(f"{folder}: ingen byggd webbplats. Bygg först med: make build")
+            return 2
+    print(markdown(compare(Path(old), Path(new)), base), end="")
+    return 0
+
+
 # argparse speaks English; editors read Swedish. Its messages go through gettext's
 # `_` in the argparse module, so the few an editor can meet are translated there.
 _ARGPARSE_SWEDISH = {
@@ -189,7 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="skapa en ny rapport, mall eller nyhet")
     new.add_argument("type", metavar="rapport|mall|nyhet")
     new.add_argument("title", metavar="\"Rubrik\"")
-    new.add_argument("--utkast", action="store_true", help="skapa den som utkast (draft: true)")
+    # A new item is a draft (draft: true) until its editor says otherwise: its empty
+    # required fields then never break the preview (make serve) or the PR checks.
+    mode = new.add_mutually_exclusive_group()
+    mode.add_argument("--utkast", dest="draft", action="store_true", default=True,
+                      help="skapa den som utkast, draft: true (standard)")
+    mode.add_argument("--publicera", dest="draft", action="store_false",
+                      help="skapa den klar för publicering, draft: false")
     listing = sub.add_parser("list", help="visa tillåtna värden")
     listing.add_argument("what", metavar="principer|kommuner|typer")
     schema = sub.add_parser("schema", help="skriv JSON-scheman för front matter till schemas/")
@@ -197,11 +218,17 @@ def build_parser() -> argparse.ArgumentParser:
     links = sub.add_parser("links", help="kontrollera interna länkar i en byggd webbplats")
     links.add_argument("site", nargs="?", default="site", metavar="MAPP")
     links.add_argument("--base", help="sökvägen webbplatsen publiceras under (standard: från site_url)")
+    diff = sub.add_parser("diff", help="jämför två byggda webbplatser (Markdown, för en pull request)")
+    diff.add_argument("old", metavar="GAMMAL", help="den byggda webbplatsen före ändringen")
+    diff.add_argument("new", metavar="NY", help="den byggda webbplatsen efter ändringen")
+    diff.add_argument("--base", help="adress där NY kan ses, för länkar till sidorna")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "diff":  # two built sites: no project needed
+        return cmd_diff(args.old, args.new, args.base)
     try:
         project = Project.load(_find_root(Path.cwd()))
     except ContentError as error:
@@ -210,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return cmd_check(project, args.paths)
     if args.command == "new":
-        return cmd_new(project, args.type, args.title, args.utkast)
+        return cmd_new(project, args.type, args.title, args.draft)
     if args.command == "schema":
         return cmd_schema(project, args.check)
     if args.command == "links":

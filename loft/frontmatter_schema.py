@@ -2,9 +2,16 @@
 
 One schema per content type (the folder decides the type, and with it which
 fields are required), written to schemas/frontmatter-<type>.schema.json so that
-editors' editors offer completion and live errors. The schemas describe the same
-rules as loft/validation.py, which stays the authority: `loft check` and the build
-also fold letter case and å/ä/ö, which a schema's enum cannot.
+editors' editors offer live errors. The schemas describe the same rules as
+loft/validation.py, which stays the authority. Vocabulary values are matched
+as `loft check` matches them: in any letter case, with or without å, ä, ö, é
+and ü, with any spaces (text.fold), by a pattern of letter classes (a JSON
+Schema enum compares exactly). A draft may leave the type's required fields
+empty (if draft is true, else they are required), as in loft/validation.py.
+
+The files are generated, not committed: `make` writes them whenever data/
+changes (schemas/ is in .gitignore), so a municipality added on GitHub's web
+interface needs no manual step.
 """
 
 from __future__ import annotations
@@ -16,6 +23,13 @@ from .dates import FORMAT_HELP
 from .model import ContentType, Facet
 from .project import Project
 from .vocabulary import MATCH_FIELDS
+
+_SYNTAX = set("^$\\.*+?()[]{}|/")
+# Letters that text.fold makes equal, each with its upper case.
+_FOLDS = {"a": "aAåÅäÄ", "o": "oOöÖ", "e": "eEéÉ", "u": "uUüÜ"}
+for _plain, _letters in list(_FOLDS.items()):
+    for _letter in _letters:
+        _FOLDS[_letter] = _letters
 
 SCHEMA_DIR = "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -32,35 +46,43 @@ def content_glob(ctype: ContentType) -> str:
     return f"{ctype.source}/**/*.md"
 
 
+def folded_pattern(names: list[str]) -> str:
+    """An ECMAScript pattern matching exactly the texts that fold (text.fold) to one of names."""
+    alternatives = []
+    for name in dict.fromkeys(" ".join(str(n).split()) for n in names):
+        parts = []
+        for char in name:
+            if char == " ":
+                parts.append(r"\s+")
+            elif char in _FOLDS:
+                parts.append(f"[{_FOLDS[char]}]")
+            elif char.lower() != char.upper():
+                parts.append(f"[{char.lower()}{char.upper()}]")
+            else:  # only syntax characters escaped: \- is an error in a Unicode-mode pattern
+                parts.append("\\" + char if char in _SYNTAX else char)
+        alternatives.append("".join(parts))
+    return r"^\s*(?:" + "|".join(dict.fromkeys(alternatives)) + r")\s*$"
+
+
 def _facet_schema(facet: Facet, required: bool) -> dict:
-    values: list[str] = []
-    descriptions: list[str] = []
+    names: list[str] = []
     for term in facet.vocabulary:
-        for name in term.names():
-            name = str(name)
-            if name not in values:
-                values.append(name)
-                descriptions.append(term.label if name == term.id else f"= {term.id}")
+        names += [str(name) for name in term.names()]
     listing = ", ".join(f"{t.id} ({t.label})" for t in facet.vocabulary)
     schema: dict = {
         "description": (f"{facet.title}: en lista, ett värde per rad med bindestreck först. "
                         f"Skriv id, svenskt namn{' eller engelskt namn' if facet.field == 'principles' else ''}. "
                         f"Se alla med: loft list {facet.path}."),
-        "type": "array",
-        "uniqueItems": True,
-        "items": {"type": "string", "enum": values, "enumDescriptions": descriptions,
-                  "description": f"Tillåtna värden: {listing}."},
+        # null: the key with nothing under it, as loft new writes it (a draft may leave it so).
+        "type": ["array", "null"],
+        "items": {"type": "string", "pattern": folded_pattern(names),
+                  "description": f"Tillåtna värden (stora eller små bokstäver): {listing}."},
     }
-    if required:
-        schema["minItems"] = 1
-    else:
-        schema["type"] = ["array", "null"]
     return schema
 
 
 def build_schema(project: Project, ctype: ContentType) -> dict:
     """The JSON Schema of one content type's front matter."""
-    summary_required = "summary" in ctype.required
     properties: dict = {
         "title": {"description": "Rubriken som den ska stå på webbplatsen.",
                   "type": "string", "minLength": 1},
@@ -72,10 +94,8 @@ def build_schema(project: Project, ctype: ContentType) -> dict:
         properties[facet.field] = _facet_schema(facet, facet.field in ctype.required)
     properties["summary"] = {
         "description": "Sammanfattning på ett stycke (visas i listor och sökresultat).",
-        "type": "string" if summary_required else ["string", "null"],
+        "type": ["string", "null"],
     }
-    if summary_required:
-        properties["summary"]["minLength"] = 1
     properties["authors"] = {"description": "Författare, en per rad med bindestreck först.",
                              "type": ["array", "null"], "items": {"type": "string", "minLength": 1}}
     properties["based_on"] = {
@@ -106,19 +126,30 @@ def build_schema(project: Project, ctype: ContentType) -> dict:
     properties["draft"] = {"description": "true = utkast: syns i förhandsgranskningen (make serve) "
                                           "men inte på den publicerade webbplatsen.",
                            "type": ["boolean", "null"]}
-    required = ["title", "date", *(f for f in ctype.required if f in properties)]
-    return {
+    # The type's own required fields, unless the item is a draft (draft: true).
+    type_required = [f for f in ctype.required if f in properties]
+    when_published = {
+        "required": type_required,
+        "properties": {f: ({"type": "string", "minLength": 1} if f == "summary" else
+                           {"type": "array", "minItems": 1}) for f in type_required},
+    }
+    schema = {
         "$schema": DRAFT,
         "title": f"Front matter för typen {ctype.label.lower()} i LOFT kunskapsbank",
         "description": (f"Fälten överst i en fil i {ctype.source}/. Genererad från data/ av "
-                        "`loft schema`; ändra inte för hand. Tillåtna namn på "
-                        f"{', '.join(MATCH_FIELDS)} och id matchas exakt här; loft check "
-                        "godtar även andra skiftlägen."),
+                        "`make` (loft schema); ändra inte för hand. Id och "
+                        f"{', '.join(MATCH_FIELDS)} godtas i alla skiftlägen och med eller utan "
+                        "å, ä och ö, som i loft check. Ett utkast (draft: true) får lämna "
+                        "fält som annars krävs tomma."),
         "type": "object",
         "additionalProperties": False,
-        "required": list(dict.fromkeys(required)),
+        "required": ["title", "date"],
         "properties": properties,
     }
+    if type_required:
+        schema["if"] = {"properties": {"draft": {"const": True}}, "required": ["draft"]}
+        schema["else"] = when_published
+    return schema
 
 
 def render(schema: dict) -> str:

@@ -32,7 +32,8 @@ ASSETS_DIR = "assets"
 # Fields of a site page that the theme prints as text.
 PAGE_TEXT_FIELDS = ("title", "description")
 # Sections the site generates besides the types' and facets' (loft/listings.py: years).
-GENERATED_SECTIONS = ("ar", SEARCH_SRC_URI.split("/")[0], CATALOGUE_PATH.split("/")[0])
+# /redigera/ is the web editor (loft/cms.py), written by the build.
+GENERATED_SECTIONS = ("ar", SEARCH_SRC_URI.split("/")[0], CATALOGUE_PATH.split("/")[0], "redigera")
 
 
 @dataclass

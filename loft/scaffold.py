@@ -116,6 +116,7 @@ def render(project: Project, ctype: ContentType, title: str, today: dt.date, dra
         "#   date: 2023-05",
         "#   url: \"https://...\"",
         "# true = utkast: syns bara i förhandsgranskningen (make serve), inte på webbplatsen.",
+        "# Ett utkast får ha tomma fält som annars krävs; de kontrolleras när du skriver false.",
         "# Skriv false (eller ta bort raden) när texten ska publiceras.",
         f"draft: {'true' if draft else 'false'}",
         "---",
@@ -132,7 +133,7 @@ def render(project: Project, ctype: ContentType, title: str, today: dt.date, dra
 
 
 def create(project: Project, type_id: str, title: str, today: dt.date | None = None,
-           draft: bool = False) -> NewItem:
+           draft: bool = True) -> NewItem:
     """Write the new item; raise ScaffoldError rather than overwrite anything."""
     ctype = project.type_by_id.get(type_id)
     if ctype is None:

@@ -302,22 +302,27 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
     check = _Checker(path, front, ctype, facets)
     check.unknown_keys()
     result = ItemFields()
+    # A draft may leave the type's own required fields (data/types.yml) empty: it
+    # is shown only in the preview, and they are checked once draft is false.
+    # Title and date stay required (the preview names and sorts by them), and
+    # every other rule (values, shapes, safety) applies to drafts as well.
+    result.draft = check.draft()
     result.title = check.plain("title", " ".join((check.text("title") or "").split()))
     check.required("title", bool(result.title))
     result.date = check.date()
     check.required("date", result.date is not None)
     summary = check.text("summary")
     result.summary = check.summary(summary)
-    if "summary" in ctype.required:
+    if "summary" in ctype.required and not result.draft:
         check.required("summary", bool(result.summary))
     result.authors = tuple(check.plain("authors", value, node)
                            for value, node in check.text_list("authors", plain=True))
     result.based_on = check.based_on()
     result.redirect_from = check.redirect_from()
-    result.draft = check.draft()
     for facet in facets:
         result.tags[facet.field] = check.facet(facet)
-        if facet.field in ctype.required and not result.tags[facet.field] and not check.has_problem(facet.field):
+        if (facet.field in ctype.required and not result.draft and not result.tags[facet.field]
+                and not check.has_problem(facet.field)):
             names = [t.id for t in list(facet.vocabulary)[:3]]
             hint = f" Skriv till exempel:\n      {facet.field}:\n        - {names[0]}" if names else ""
             missing = "saknas" if facet.field not in front.fields else "är tomt"

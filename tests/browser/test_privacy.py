@@ -47,6 +47,10 @@ def test_no_request_to_another_host_and_no_cookies(request, browser, site, name,
                      and urlsplit(url).hostname != "127.0.0.1"]
         assert requested, "nätverksloggen är tom: testet mäter inget"
         assert not elsewhere, f"{name}: anrop till andra värdar:\n" + "\n".join(elsewhere)
+        # The web editor (/redigera/, Decap CMS and its GitHub connection) is only linked:
+        # no public page loads any of it.
+        editor = [url for url in requested if "/redigera/" in urlsplit(url).path]
+        assert not editor, f"{name}: sidan laddar redigeraren:\n" + "\n".join(editor)
         assert context.cookies() == []
         assert page.evaluate(STORAGE)["cookie"] == ""
         # Nothing wasted either: every request finds its file, and no page

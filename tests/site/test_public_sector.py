@@ -104,9 +104,13 @@ REDIRECT = '<meta http-equiv="refresh"'
 def pages(real_site) -> dict[str, Page]:
     """Every page of the site; the generated pages at old addresses (redirect_from),
     which only send the reader on, are checked in tests/unit/test_based_on.py."""
+    from loft.cms import EDITOR_DIR
+
     texts = {path.relative_to(real_site.site).as_posix(): path.read_text(encoding="utf-8")
              for path in sorted(real_site.site.rglob("*.html"))}
-    return {name: Page(html) for name, html in texts.items() if REDIRECT not in html}
+    # The web editor redigera/ is not a theme page: tests/browser/test_web_editor.py, tests/unit/test_cms.py.
+    return {name: Page(html) for name, html in texts.items()
+            if REDIRECT not in html and not name.startswith(f"{EDITOR_DIR}/")}
 
 
 def test_every_page_is_swedish(pages):

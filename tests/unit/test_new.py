@@ -44,7 +44,8 @@ def test_new_report_is_a_folder_with_every_key_commented(make_project, monkeypat
     data = yaml.safe_load(front)
     assert data["title"] == "Styrning: för förnyelse i Västerås"  # the colon is quoted
     assert data["date"] == TODAY
-    assert data["draft"] is False
+    assert data["draft"] is True  # a new item is a draft until its editor says otherwise
+    assert "Objektet är ett utkast" in out
     keys = re.findall(r"^([a-z]+):", front, re.M)
     assert keys == ["title", "date", "principles", "municipalities", "summary", "authors", "draft"]
     # Every key has a Swedish comment right above it.
@@ -56,9 +57,16 @@ def test_new_report_is_a_folder_with_every_key_commented(make_project, monkeypat
     assert "loft list kommuner" in front and "Krävs: minst en princip." in front
 
 
-def test_new_report_as_created_fails_only_for_the_fields_the_editor_must_fill(make_project, monkeypatch, capsys):
+def test_new_report_as_created_passes_as_a_draft_and_names_what_publishing_needs(make_project, monkeypatch,
+                                                                                   capsys):
     project = make_project()
     loft(project, monkeypatch, capsys, "new", "rapport", "Ny rapport")
+    # A draft may leave summary and principles empty: the preview never breaks.
+    code, out, _ = loft(project, monkeypatch, capsys, "check")
+    assert code == 0, out
+    # Once draft is false, exactly the fields the editor must fill are named.
+    path = project / "reports/ny-rapport/index.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
     code, out, _ = loft(project, monkeypatch, capsys, "check")
     assert code == 1
     fields = re.findall(r"^reports/ny-rapport/index\.md:\d+:1: (\w+): ", out, re.M)
@@ -67,9 +75,29 @@ def test_new_report_as_created_fails_only_for_the_fields_the_editor_must_fill(ma
     assert "fältet är tomt men krävs för typen rapport" in out
 
 
+def test_publicera_flag_makes_a_finished_item_and_drafts_still_get_every_other_check(make_project, monkeypatch,
+                                                                                     capsys):
+    project = make_project()
+    code, out, _ = loft(project, monkeypatch, capsys, "new", "rapport", "Klar rapport", "--publicera")
+    assert code == 0 and "utkast" not in out
+    path = project / "reports/klar-rapport/index.md"
+    assert yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])["draft"] is False
+    code, out, _ = loft(project, monkeypatch, capsys, "check")
+    assert code == 1 and "summary" in out
+    # A draft is spared only the required fields: wrong values are still wrong.
+    draft = project / "reports/utkast.md"
+    draft.write_text("---\ntitle: U\ndate: 2023-5\nprinciples: [Kulture]\ndraft: true\n---\n", encoding="utf-8")
+    code, out, _ = loft(project, monkeypatch, capsys, "check", "reports/utkast.md")
+    assert code == 1
+    assert "date: \"2023-5\" är inte ett datum" in out and "okänd princip \"Kulture\"" in out
+    draft.write_text("---\ndate: 2023\ndraft: true\n---\n", encoding="utf-8")
+    code, out, _ = loft(project, monkeypatch, capsys, "check", "reports/utkast.md")
+    assert code == 1 and "title: fältet saknas men krävs" in out  # title and date stay required
+
+
 def test_new_report_passes_after_filling_the_required_fields(make_project, monkeypatch, capsys):
     project = make_project()
-    loft(project, monkeypatch, capsys, "new", "rapport", "Ny rapport")
+    loft(project, monkeypatch, capsys, "new", "rapport", "Ny rapport", "--publicera")
     fill(project / "reports/ny-rapport/index.md", summary="Rapporten handlar om förnyelse.",
          principles=["kultur", "Systems approach"])
     (project / "reports/ny-rapport/ny-rapport.pdf").write_bytes(b"%PDF-1.4\n")

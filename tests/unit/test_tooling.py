@@ -113,3 +113,20 @@ def test_problem_matcher_turns_check_lines_into_annotations():
     assert regexp.match("      principles:") is None  # continuation lines of a message
     workflow = (WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
     assert "::add-matcher::.github/loft-problem-matcher.json" in workflow
+
+
+def test_pull_requests_publish_a_preview_and_a_summary_of_changed_pages():
+    workflow = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8"))
+    site = workflow["jobs"]["site"]["steps"]
+    upload = next(s for s in site if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site" and "forhandsgranskning" in upload["with"]["name"]
+    base = next(s for s in site if s.get("with", {}).get("ref") == "${{ github.event.pull_request.base.sha }}")
+    assert base["with"]["path"] == "basgrenen"
+    commands = "\n".join(s.get("run", "") for s in site)
+    assert ".venv/bin/loft diff site-basgrenen site >> \"$GITHUB_STEP_SUMMARY\"" in commands
+    # No manual schema step: schemas/ follows data/ (make), so a web edit of data/ passes.
+    assert "loft schema" not in commands
+    # Node.js for the web editor's bundle wherever the site is built or tested.
+    for name in ("pull-request.yml", "deploy.yml"):
+        text = (WORKFLOWS / name).read_text(encoding="utf-8")
+        assert "actions/setup-node@" in text and "LOFT_CMS_REQUIRED: \"1\"" in text, name

@@ -1,0 +1,89 @@
+"""A real `mkdocs serve` on 127.0.0.1 for tests: started by the test, stopped by its pid.
+
+Waiting is on what the server says (its log lines) or serves, never on a clock:
+the deadline is only a safety net so that a broken server fails the test
+instead of stalling the run.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import socket
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SAFETY_NET = 180  # seconds; a cold first build on a busy 2-core machine takes far less
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 60) -> tuple[int, str]:
+    """(status, body); the timeout is a safety net: a hanging server fails the test."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+class Server:
+    """`mkdocs serve` in a project folder, its log read line by line."""
+
+    def __init__(self, project: Path, livereload: bool = True):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/"
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"]
+        if not livereload:
+            command.append("--no-livereload")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+        self.process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True)
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def wait_for(self, pattern: str) -> str:
+        """The next log line matching pattern; fails if the server stops first."""
+        wanted = re.compile(pattern)
+        while True:
+            try:
+                line = self.lines.get(timeout=SAFETY_NET)
+            except queue.Empty:
+                raise AssertionError(f"mkdocs serve skrev aldrig {pattern!r}:\n{''.join(self.log)}") from None
+            if line is None:
+                raise AssertionError(f"mkdocs serve stannade:\n{''.join(self.log)}")
+            self.log.append(line)
+            if wanted.search(line):
+                return line
+
+    def started(self) -> Server:
+        self.wait_for(r"Serving on http://127\.0\.0\.1")
+        return self
+
+    def rebuilt(self) -> None:
+        """After a change: the rebuild that follows it is done and being served."""
+        self.wait_for(r"Reloading browsers")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
