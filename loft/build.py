@@ -60,6 +60,7 @@ class SiteBuild:
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
         visible = items if preview else [i for i in items if not i.draft]
         index = SiteIndex(visible, project.types, project.facets)
+        index.record = project.record  # publishers and languages of the publication record
         # Drafts by flag, not `i not in visible`: list membership made this quadratic.
         hidden = [] if preview else [i for i in items if i.draft]
         build = cls(project, index, preview, hidden=hidden)

@@ -32,7 +32,8 @@ TABLE_SUMMARY = "Visa siffrorna som tabell"
 
 
 def count_text(count: int) -> str:
-    return f"{count} {'publikation' if count == 1 else 'publikationer'}"
+    """Items of any type (news are not publications): "1 titel", "3 titlar"."""
+    return f"{count} {'titel' if count == 1 else 'titlar'}"
 
 
 def text_width(text: str, size: float = FONT) -> float:
@@ -155,12 +156,12 @@ class Charts:
             shown = [shown[i] for i in sorted(busiest)]
         counts = [[t.pair(rows, r.id, cols, c.id) for c in cols.vocabulary] for r in shown]
         maximum = max((n for row in counts for n in row), default=0)
-        title = f"{rows.title} och {cols.title.lower()}: antal publikationer"
+        title = f"{rows.title} och {cols.title.lower()}: antal titlar"
         desc = (f"Rutnät med en rad per {rows.singular} och en kolumn per {cols.singular}. "
-                f"Varje ruta visar hur många publikationer som är kopplade till både "
+                f"Varje ruta visar hur många titlar som är kopplade till både "
                 f"{rows.singular}en och {cols.singular}en; ju kraftigare färg, desto fler. "
                 f"Tomma rutor med streckad kant saknar material. "
-                f"Totalt räknar varje publikation en gång, även den som saknar {cols.singular}.")
+                f"Totalt räknar varje titel en gång, även den som saknar {cols.singular}.")
 
         def cell_href(row: Term, col: Term) -> str:
             return relative(page_url, SEARCH_URL) + "?" + f"{rows.path}={row.id}&{cols.path}={col.id}"
@@ -273,7 +274,7 @@ class Charts:
             return ""
         t = self.tallies
         types = self.index.types
-        title = "Publikationer per år och typ"
+        title = "Titlar per år och typ"
         totals = [t.year(y) for y in years]
         desc = ("Stapeldiagram med en stapel per år, "
                 f"från {years[0]} till {years[-1]}. Varje stapel är delad efter typ: "
@@ -340,11 +341,11 @@ class Charts:
                 continue
             bars = [Bar(o.label, t.pair(facet, term.id, other, o.id)) for o in other.vocabulary]
             charts.append(self.bar_chart(
-                f"loft-spread-{other.path}", f"{term.label}: publikationer per {other.singular}",
+                f"loft-spread-{other.path}", f"{term.label}: titlar per {other.singular}",
                 other.title, bars,
                 f"{other.title} som {facet.singular}ens material är kopplat till"))
         bars = [Bar(str(y), t.term_year(facet, term.id, y)) for y in t.year_span]
-        charts.append(self.bar_chart("loft-spread-years", f"{term.label}: publikationer per år",
+        charts.append(self.bar_chart("loft-spread-years", f"{term.label}: titlar per år",
                                      "År", bars, f"År då material om {facet.singular}en publicerades"))
         return "".join(charts)
 
@@ -377,7 +378,7 @@ class Charts:
             svg.append(f'<text class="loft-chart__total" x="{label_w + w + 6:.2f}" y="{mid:g}" '
                        f'dominant-baseline="central">{bar.count}</text>')
         svg.append("</svg>")
-        head = f'<tr><th scope="col">{escape(label_heading)}</th><th scope="col">Antal publikationer</th></tr>'
+        head = f'<tr><th scope="col">{escape(label_heading)}</th><th scope="col">Antal titlar</th></tr>'
         body = "".join(f'<tr><th scope="row">{escape(b.label)}</th><td>{b.count}</td></tr>' for b in bars)
         return (f'<figure class="loft-chart loft-chart--bars" id="{chart_id}">'
                 f'<figcaption class="loft-chart__caption">{escape(title)}</figcaption>'
