@@ -98,7 +98,7 @@ def build_schema(project: Project, ctype: ContentType) -> dict:
         "description": "Identifierare som står i själva dokumentet: isbn, urn_nbn och doi. Hitta aldrig på en.",
         "type": ["object", "null"], "additionalProperties": False,
         "properties": {
-            "isbn": {"description": "ISBN med 10 eller 13 siffror, till exempel 978-91-89757-01-6.",
+            "isbn": {"description": "ISBN med 10 eller 13 siffror, till exempel 978-91-89757-01-1.",
                      "type": ["string", "null"], "pattern": r"^[0-9Xx -]{10,17}$"},
             "urn_nbn": {"description": "URN:NBN, till exempel urn:nbn:se:ri:diva-12345.",
                         "type": ["string", "null"], "pattern": r"^[Uu][Rr][Nn]:[Nn][Bb][Nn]:"},

@@ -6,7 +6,7 @@ reads and validates every item and returns them with all problems found.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import files, frontmatter
@@ -152,6 +152,7 @@ class Project:
                 items.append(item)
         problems += _duplicate_urls(items)
         if only is None:  # a part of the content cannot tell whether the item continued exists
+            items = by_file_path(items)
             problems += continues_problems(items)
         return items, problems
 
@@ -310,6 +311,16 @@ def _is_wanted(path: Path, is_folder: bool, wanted: set[Path]) -> bool:
     """Whether the item at path was asked for: itself, a folder holding it, or a file in its folder."""
     item = path.parent if is_folder else path  # absolute, under the resolved root already
     return any(w == item or w in item.parents or (is_folder and item in w.parents) for w in wanted)
+
+
+def by_file_path(items: list[Item]) -> list[Item]:
+    """continues: may name the other item by its file ("reports/x.md",
+    "reports/x/index.md"): such a value becomes the item's address."""
+    urls = {item.url for item in items}
+    by_file = {item.source.removesuffix(".md").removesuffix("/index") + "/": item.url for item in items}
+    return [replace(item, continues=by_file[item.continues])
+            if item.continues and item.continues not in urls and item.continues in by_file else item
+            for item in items]
 
 
 def continues_problems(items: list[Item]) -> list[Problem]:

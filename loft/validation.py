@@ -384,7 +384,7 @@ class _Checker:
         if not isinstance(node, yaml.MappingNode):
             self.add("identifiers", f"ska vara en samling av fält ({', '.join(IDENTIFIER_FIELDS)}), inte en "
                                     f"{_shape(node)}. Skriv varje identifierare indragen under identifiers:, "
-                                    "till exempel:\n      identifiers:\n        isbn: 978-91-89757-01-6", node)
+                                    "till exempel:\n      identifiers:\n        isbn: 978-91-89757-01-1", node)
             return {}
         found: dict[str, str] = {}
         for key_node, value_node in node.value:
@@ -494,7 +494,7 @@ def identifier_problem(key: str, value: str) -> str:
     if key == "isbn" and not isbn_valid(value):
         return (f"\"{value}\" är inget giltigt ISBN: det ska ha 10 eller 13 siffror (bindestreck går bra) "
                 "och kontrollsiffran ska stämma. Skriv av numret från rapportens tryckortssida, till exempel "
-                "978-91-89757-01-6, eller ta bort raden.")
+                "978-91-89757-01-1, eller ta bort raden.")
     if key == "urn_nbn" and not _URN_NBN.match(value):
         return (f"\"{value}\" är inget URN:NBN. Det börjar med urn:nbn: och landskoden, till exempel "
                 "urn:nbn:se:ri:diva-12345 (så som det står i DiVA).")
