@@ -25,7 +25,7 @@ BAD_INPUTS = {
     "bad ISBN": ("reports/i.md", report("I", "2023", identifiers={"isbn": "978-91-0"}),
                  ["reports/i.md:8:9: identifiers.isbn:", "är inget giltigt ISBN"]),
     "unknown publisher": ("reports/j.md", report("J", "2023", publishers=["Rise AB"]),
-                          ["reports/j.md:7:3: publishers:", "Menade du RISE?"]),
+                          ["reports/j.md:8:3: publishers:", "Menade du RISE?"]),
     "script": ("reports/g.md", report("G", "2023").replace("Brödtext.", "<script>x()</script>"),
                ["reports/g.md:", "text:", "<script>"]),
 }
