@@ -205,6 +205,17 @@ class PageRenderer:
         links = "".join(f"<li>{self._link(page_url, target, name)}</li>" for name, target in trail)
         return f'<nav class="loft-breadcrumbs" aria-label="Du är här"><ol>{links}</ol></nav>'
 
+    def section_url(self, page_url: str) -> str | None:
+        """The menu section a page belongs to (an item's type, a term's facet, ar/,
+        a listing's later pages), or None."""
+        trail = page_trail(self.index, page_url)
+        if len(trail) > 2:
+            return trail[1][1]
+        first = page_url.split("/", 1)[0]
+        if "/sida/" in page_url and first:
+            return f"{first}/"
+        return None
+
     def trail(self, page_url: str) -> list[tuple[str, str]]:
         return page_trail(self.index, page_url)
 
@@ -272,6 +283,12 @@ class PageRenderer:
         out: list[str] = []
         term = listing.term
         if term is not None and listing.facet is not None:
+            # What the term is, in words, before the administrative facts.
+            if term.get("description") and term.get("summary"):  # in one sentence, then in full
+                out += [trusted(f'<p class="loft-lead">{escape(str(term.get("summary")).strip())}</p>'), ""]
+            text = term.get("description") or term.get("summary")
+            if text:
+                out += [str(text).strip(), ""]
             facts = []
             for detail in listing.facet.details:
                 value = term.get(detail.field)
@@ -280,11 +297,6 @@ class PageRenderer:
                     facts.append(f"<div><dt>{escape(detail.label)}</dt><dd{lang}>{escape(str(value))}</dd></div>")
             if facts:
                 out += [trusted(f'<dl class="loft-facts">{"".join(facts)}</dl>'), ""]
-            if term.get("description") and term.get("summary"):  # in one sentence, then in full
-                out += [trusted(f'<p class="loft-lead">{escape(str(term.get("summary")).strip())}</p>'), ""]
-            text = term.get("description") or term.get("summary")
-            if text:
-                out += [str(text).strip(), ""]
             questions = term.get("questions") or []
             if questions:
                 out += ["## Frågor för ledningsgruppen", ""]
