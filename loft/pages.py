@@ -391,7 +391,7 @@ class PageRenderer:
     def blocks(self, page_url: str) -> dict[str, str]:
         """Generated blocks that a hand-written page places with <!-- loft:NAME -->."""
         type_links = " ".join(
-            f'<li>{self._link(page_url, t.url, f"Alla {t.plural.lower()}")}</li>' for t in self.index.types
+            f'<li>{self._link(page_url, t.url, all_of(t.plural))}</li>' for t in self.index.types
         )
         latest = self.index.items[:LATEST_COUNT]
         blocks = {
@@ -404,6 +404,7 @@ class PageRenderer:
             "years": self.year_list(page_url),
             "matrix": self.charts.matrix(page_url, max_rows=START_MATRIX_ROWS),
         }
+        blocks["tasks"] = self.tasks(page_url)
         for facet in self.index.facets:
             blocks[facet.path] = self.term_links(page_url, facet)
             blocks[facet.field] = blocks[facet.path]
@@ -414,6 +415,33 @@ class PageRenderer:
                 f'{blocks[municipalities.path]}</div><div><h3>År</h3>{blocks["years"]}</div></div>'
             )
         return blocks
+
+    def tasks(self, page_url: str) -> str:
+        """The start page's ways in by task: reports, templates, principles, search."""
+        types = {t.id: t for t in self.index.types}
+        entries = []
+        for type_id, text, what in (("rapport", "Läs rapporterna", "Kunskapsöversikter och analyser"),
+                                    ("mall", "Hämta workshopmallar", "Material för ert eget arbete")):
+            ctype = types.get(type_id)
+            if ctype is not None:
+                count = count_text(len(self.index.by_type[type_id]), ctype.count_nouns)
+                entries.append(f'<li class="loft-task"><a class="loft-task__link" href="'
+                               f'{escape(relative(page_url, ctype.url))}">{escape(text)}</a>'
+                               f'<span class="loft-task__what">{escape(what)} ({escape(count)})</span></li>')
+        if self.index.facets:
+            facet = self.index.facets[0]
+            entries.append(f'<li class="loft-task"><a class="loft-task__link" href="'
+                           f'{escape(relative(page_url, facet.url))}">Utgå från en princip</a>'
+                           f'<span class="loft-task__what">De {len(facet.vocabulary)} principerna för '
+                           f'innovationsledning</span></li>')
+        search = relative(page_url, SEARCH_URL)
+        form = (f'<form class="loft-task-search" role="search" aria-label="Sök i kunskapsbanken" '
+                f'action="{escape(search)}" method="get">'
+                '<label for="loft-start-search">Sök i allt material</label>'
+                '<div class="loft-task-search__row"><input type="search" id="loft-start-search" name="q" '
+                'autocomplete="off" spellcheck="false">'
+                '<button type="submit" class="md-button md-button--primary">Sök</button></div></form>')
+        return f'<nav class="loft-tasks" aria-label="Hitta material"><ul>{"".join(entries)}</ul></nav>{form}'
 
     def fill_blocks(self, page_url: str, markdown: str) -> str:
         if "<!-- loft:" not in markdown:
@@ -448,6 +476,11 @@ def join_and(values: tuple[str, ...] | list[str]) -> str:
     if len(values) <= 1:
         return "".join(values)
     return ", ".join(values[:-1]) + " och " + values[-1]
+
+
+def all_of(plural: str) -> str:
+    """"Alla rapporter", but "Allt material" (a mass noun)."""
+    return "Allt material" if plural.lower() == "material" else f"Alla {plural.lower()}"
 
 
 def page_trail(index: SiteIndex, page_url: str) -> list[tuple[str, str]]:
