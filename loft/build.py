@@ -115,8 +115,8 @@ class SiteBuild:
         overview = self.overviews.get(src_uri)
         if overview is not None:
             return {"title": overview.title}
-        if src_uri == SEARCH_SRC_URI:
-            return {"title": "Sök"}
+        if src_uri == SEARCH_SRC_URI:  # filters and results use the whole width
+            return {"title": "Sök", "hide": ["toc"]}
         written = written or self.written(src_uri)
         meta = dict(written.meta) if written else {}
         item = self.index.by_src_uri.get(src_uri)
