@@ -230,11 +230,11 @@ class Charts:
         legend = self._heat_legend(maximum, {heat_level(n, maximum) for row in counts for n in row})
         more = ""
         if len(shown) < len(rows.vocabulary):
-            home = self.index.facets[0]  # the overview page that carries the whole matrix
-            whole = relative(page_url, home.url)
+            home = self.index.facets[0]  # the whole matrix has a page of its own
+            whole = relative(page_url, f"{home.path}/matris/")
             more = (f'<p class="loft-chart__more">Här visas de {len(shown)} {rows.title.lower()} som har mest '
                     f'material, av {len(rows.vocabulary)}. <a href="{escape(whole)}">Hela översikten med alla '
-                    f'{rows.title.lower()} finns på sidan {escape(home.title)}</a>.</p>')
+                    f'{rows.title.lower()}</a>.</p>')
         scroll = (f'<p class="loft-chart__hint" aria-hidden="true">Rutnätet är bredare än skärmen: '
                   f'svep i sidled för att se alla {cols.title.lower()}.</p>'
                   f'<div class="loft-chart__scroll" role="region" tabindex="0" '

@@ -338,8 +338,12 @@ class PageRenderer:
         if overview.kind == "years":
             out += [trusted(self.charts.years_by_type(overview.url)), ""]
             out += [trusted(self.year_list(overview.url)), ""]
+        elif overview.kind == "matrix":
+            out += [trusted(self.charts.matrix(overview.url)), ""]
         elif overview.facet is self.index.facets[0]:
-            matrix = self.charts.matrix(overview.url)
+            # The busiest rows; the whole matrix has a page of its own, so this page
+            # stays the same size however long the vocabularies grow.
+            matrix = self.charts.matrix(overview.url, max_rows=START_MATRIX_ROWS)
             out += ["## Översikt", "", trusted(matrix), ""] if matrix else []
             out += [trusted(self.term_cards(overview.url, overview.facet)), ""]
         else:

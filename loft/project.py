@@ -79,6 +79,10 @@ class Project:
                 details=tuple(Detail(d["field"], d["label"], d.get("lang"))
                               for d in entry.get("details") or ()),
             ))
+        if facets and "matris" in facets[0].vocabulary.by_id:  # principer/matris/ is the whole matrix
+            problems.append(Problem(f"{DATA_DIR}/{facets[0].vocabulary.name}.yml", None, None, "vokabulär",
+                                    f"id \"matris\" är upptaget: {facets[0].path}/matris/ är sidan med hela "
+                                    "översikten. Välj ett annat id."))
         raw_attachments = _read(root, "attachments.yml", problems) or {}
         rules = AttachmentRules(
             documents={str(k).lower(): str(v) for k, v in (raw_attachments.get("documents") or {}).items()},

@@ -182,7 +182,7 @@ def test_the_start_page_matrix_shows_the_busiest_rows_and_links_the_whole(tmp_pa
     rows = ["".join(tr[0].itertext()) for tr in figure(html, "loft-matrix").find(".//table/tbody")][:-1]
     assert rows == ["Kommun 5", *(f"Kommun {n}" for n in range(30, 41))]  # vocabulary order kept
     assert 'Här visas de 12 kommuner som har mest material, av 40.' in html
-    assert '<a href="principer/">Hela översikten med alla kommuner finns på sidan Principer</a>' in html
+    assert '<a href="principer/matris/">Hela översikten med alla kommuner</a>' in html
     # principer/ keeps every row, and so does a short vocabulary on the start page.
     full = figure(charts.matrix("principer/"), "loft-matrix").find(".//table/tbody")
     assert len(full) == 41 and "Hela översikten" not in charts.matrix("principer/")

@@ -87,7 +87,8 @@ HOSTILE_TEXT = ("<script>x</script>\n<a href=\"#\" onclick=\"x()\">a</a>\n[b](ja
                 "<p style=\"color:red\">c</p>\n![d](https://example.org/d.png)\n"
                 "<a href=\"\\\\example.org\">e</a>\n\n<p id=\"__config\">f</p>\n")
 BAD_DATA = {
-    "data/principles.yml": "- id: kultur\n- id: Åsa\n  label: Åsa\n- id: x\n  label: X\n- id: x\n  label: Y\n",
+    "data/principles.yml": "- id: kultur\n- id: Åsa\n  label: Åsa\n- id: x\n  label: X\n- id: x\n  label: Y\n"
+                           "- id: matris\n  label: Matris\n",
     "data/municipalities.yml": "- id: [\n",
     "data/types.yml": "rapport: reports\n",
 }
