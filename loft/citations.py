@@ -98,6 +98,18 @@ class Citations:
                     for p in item.publishers]
         return [self.meta.publisher.name]
 
+    def publisher_html(self, item: Item) -> str:
+        """The publishers for the page, an English name marked as English (lang in data/publishers.yml)."""
+        record = getattr(self.index, "record", None)
+        if record is None or not item.publishers:
+            return escape(self.meta.publisher.name)
+        names = []
+        for p in item.publishers:
+            term = record.publishers.by_id[p]
+            name = escape(str(term.get("official_name") or term.label))
+            names.append(f'<span lang="{escape(str(term.get("lang")))}">{name}</span>' if term.get("lang") else name)
+        return "; ".join(names)
+
     def publisher(self, item: Item) -> str:
         return "; ".join(self.publishers(item))
 
@@ -129,7 +141,7 @@ class Citations:
                  f"<cite>{escape(item.title)}</cite> [{escape(item.type.label)}]."]
         publishers = self.publishers(item)
         if names or publishers != [publisher]:  # with a corporate author, APA leaves the same publisher out
-            parts.append(f"{escape(self.publisher(item))}.")
+            parts.append(f"{self.publisher_html(item)}.")
         doi = item.identifiers.get("doi")
         if doi:
             parts.append(f'<a href="https://doi.org/{escape(doi)}">https://doi.org/{escape(doi)}</a>')
@@ -168,7 +180,9 @@ class Citations:
         if item.date.month:
             fields.append(("month", BIBTEX_MONTHS[item.date.month - 1]))
         kind = self._kind(item, "bibtex")
-        issuer = " and ".join("{" + _bib(p) + "}" for p in self.publishers(item))[1:-1]
+        # Each organisation braced as one name: {{RISE ...} and {Mälardalens universitet}}.
+        names = self.publishers(item)
+        issuer = _bib(names[0]) if len(names) == 1 else " and ".join("{" + _bib(p) + "}" for p in names)
         if kind == "techreport":
             fields += [("institution", issuer), ("type", _bib(item.type.label))]
         else:

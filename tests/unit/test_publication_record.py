@@ -166,7 +166,7 @@ def test_citations_carry_publishers_identifiers_and_the_permanent_url(build_of):
     item = build.index.by_url["rapporter/del-tva/"]
     citations = build.machine.citations
     reference = citations.reference_html(item)
-    assert "RISE Research Institutes of Sweden AB." in reference
+    assert '<span lang="en">RISE Research Institutes of Sweden AB</span>.' in reference
     assert "https://loft.example.se/rapporter/del-tva/" in reference
     assert "https://doi.org/10.1234/loft.2022.2" in reference
     ris = citations.ris(item)
