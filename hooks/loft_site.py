@@ -165,6 +165,12 @@ def on_page_context(context, page, config, nav):
                                              page.meta.get("description"))
         page.meta["description"] = info.escaped_description
         context["loft_head"] = state.build.head_html(page.file.src_uri, info)
+        # The menu marks the section the page belongs to (an item's type, a term's facet).
+        section = state.build.renderer.section_url(page.url)
+        page._loft_sections = [entry for entry in (nav.pages if section else ())
+                               if entry.url == section and entry is not page]
+        for entry in page._loft_sections:
+            entry.active = True
     return context
 
 
@@ -177,6 +183,8 @@ def on_template_context(context, template_name, config):
 
 def on_post_page(output: str, page, config) -> str:
     # MkDocs marks preview-only pages with an English "DRAFT"; ours say "Utkast" instead.
+    for entry in getattr(page, "_loft_sections", ()):
+        entry.active = False
     output = output.replace(
         '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">DRAFT</div>',
         "",

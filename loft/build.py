@@ -61,6 +61,7 @@ class SiteBuild:
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
         visible = items if preview else [i for i in items if not i.draft]
         index = SiteIndex(visible, project.types, project.facets)
+        index.record = project.record  # publishers and languages of the publication record
         # Drafts by flag, not `i not in visible`: list membership made this quadratic.
         hidden = [] if preview else [i for i in items if i.draft]
         build = cls(project, index, preview, hidden=hidden)
@@ -115,8 +116,8 @@ class SiteBuild:
         overview = self.overviews.get(src_uri)
         if overview is not None:
             return {"title": overview.title}
-        if src_uri == SEARCH_SRC_URI:
-            return {"title": "Sök"}
+        if src_uri == SEARCH_SRC_URI:  # filters and results use the whole width
+            return {"title": "Sök", "hide": ["toc"]}
         written = written or self.written(src_uri)
         meta = dict(written.meta) if written else {}
         item = self.index.by_src_uri.get(src_uri)

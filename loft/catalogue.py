@@ -22,6 +22,11 @@ def catalogue_entries(index: SiteIndex) -> list[dict]:
             **{facet.field: list(item.tags.get(facet.field, ())) for facet in index.facets},
             "summary": item.summary,
             "based_on": based_on_entry(item.based_on) if item.based_on else None,
+            "publishers": list(item.publishers),
+            "language": item.language,
+            "published_at": item.published_at or None,
+            "continues": item.continues or None,
+            "identifiers": {key: item.identifiers.get(key) for key in ("isbn", "urn_nbn", "doi")},
         }
         for item in index.published()
     ]

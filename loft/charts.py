@@ -26,13 +26,14 @@ from .vocabulary import Term
 SEARCH_URL = "sok/"  # the search page; its URL state is a contract (README, COMMON)
 HEAT_LEVELS = 4  # steps of the heat map's sequential scale, besides "none"
 SERIES_CLASSES = 7  # categorical palette (Okabe–Ito) in the stylesheet, cycled
-FONT = 13  # px, the charts' text size
+FONT = 14  # px, the charts' text size: never scaled down (loft-charts.css), so 14 px everywhere
 CHAR_WIDTH = 0.62  # average glyph width in em, to size label columns without fonts
 TABLE_SUMMARY = "Visa siffrorna som tabell"
 
 
 def count_text(count: int) -> str:
-    return f"{count} {'publikation' if count == 1 else 'publikationer'}"
+    """Items of any type (news are not publications): "1 titel", "3 titlar"."""
+    return f"{count} {'titel' if count == 1 else 'titlar'}"
 
 
 def text_width(text: str, size: float = FONT) -> float:
@@ -155,12 +156,12 @@ class Charts:
             shown = [shown[i] for i in sorted(busiest)]
         counts = [[t.pair(rows, r.id, cols, c.id) for c in cols.vocabulary] for r in shown]
         maximum = max((n for row in counts for n in row), default=0)
-        title = f"{rows.title} och {cols.title.lower()}: antal publikationer"
+        title = f"{rows.title} och {cols.title.lower()}: antal titlar"
         desc = (f"Rutnät med en rad per {rows.singular} och en kolumn per {cols.singular}. "
-                f"Varje ruta visar hur många publikationer som är kopplade till både "
+                f"Varje ruta visar hur många titlar som är kopplade till både "
                 f"{rows.singular}en och {cols.singular}en; ju kraftigare färg, desto fler. "
                 f"Tomma rutor med streckad kant saknar material. "
-                f"Totalt räknar varje publikation en gång, även den som saknar {cols.singular}.")
+                f"Totalt räknar varje titel en gång, även den som saknar {cols.singular}.")
 
         def cell_href(row: Term, col: Term) -> str:
             return relative(page_url, SEARCH_URL) + "?" + f"{rows.path}={row.id}&{cols.path}={col.id}"
@@ -169,9 +170,14 @@ class Charts:
         label_w = max(text_width(r.label) for r in shown) + 14
         header_h = max(text_width(c.label) for c in cols.vocabulary) * 0.71 + 24
         total_w = 64
-        x0, y0 = label_w, header_h
-        width = x0 + len(cols.vocabulary) * cell + total_w + header_h * 0.5
+        # The row labels are a picture of their own that stays in place (sticky)
+        # while the grid scrolls sideways; the grid's links name their row anyway.
+        x0, y0 = 0, header_h
+        width = len(cols.vocabulary) * cell + total_w + header_h * 0.5
         height = y0 + (len(shown) + 1) * cell + 8
+        labels = [f'<svg xmlns="http://www.w3.org/2000/svg" class="loft-chart__svg" aria-hidden="true" '
+                  f'focusable="false" width="{label_w:.0f}" height="{height:.0f}" '
+                  f'viewBox="0 0 {label_w:.0f} {height:.0f}" font-size="{FONT}">']
         svg = [_svg_open(chart_id, width, height, role="group"),
                f'<title id="{chart_id}-title">{escape(title)}</title>',
                f'<desc id="{chart_id}-desc">{escape(desc)}</desc>']
@@ -183,8 +189,8 @@ class Charts:
                    f'y="{y0 - 8:g}" text-anchor="middle">Totalt</text>')
         for i, row in enumerate(shown):
             y = y0 + i * cell
-            svg.append(f'<text class="loft-chart__label" x="{x0 - 10:g}" y="{y + cell / 2:g}" '
-                       f'text-anchor="end" dominant-baseline="central">{escape(row.label)}</text>')
+            labels.append(f'<text class="loft-chart__label" x="{label_w - 10:g}" y="{y + cell / 2:g}" '
+                          f'text-anchor="end" dominant-baseline="central">{escape(row.label)}</text>')
             for j, col in enumerate(cols.vocabulary):
                 n = counts[i][j]
                 svg.append(self._heat_cell(x0 + j * cell, y, cell, gap, n, maximum,
@@ -194,8 +200,9 @@ class Charts:
                                         relative(page_url, rows.term_url(row.id)),
                                         f"{row.label}, totalt: {count_text(total)}"))
         y = y0 + len(shown) * cell
-        svg.append(f'<text class="loft-chart__label loft-chart__label--strong" x="{x0 - 10:g}" y="{y + cell / 2:g}" '
-                   f'text-anchor="end" dominant-baseline="central">Totalt</text>')
+        labels.append(f'<text class="loft-chart__label loft-chart__label--strong" x="{label_w - 10:g}" '
+                      f'y="{y + cell / 2:g}" text-anchor="end" dominant-baseline="central">Totalt</text>')
+        labels.append("</svg>")
         for j, col in enumerate(cols.vocabulary):
             total = t.term(cols, col.id)
             svg.append(self._total_cell(x0 + j * cell, y, cell, cell, total,
@@ -220,16 +227,20 @@ class Charts:
             for c in cols.vocabulary)
         body.append(f'<tr><th scope="row">Totalt</th>{totals}<td></td></tr>')
         table = _table(chart_id, title, head, "".join(body))
-        legend = self._heat_legend(maximum)
+        legend = self._heat_legend(maximum, {heat_level(n, maximum) for row in counts for n in row})
         more = ""
         if len(shown) < len(rows.vocabulary):
-            home = self.index.facets[0]  # the overview page that carries the whole matrix
-            whole = relative(page_url, home.url)
+            home = self.index.facets[0]  # the whole matrix has a page of its own
+            whole = relative(page_url, f"{home.path}/matris/")
             more = (f'<p class="loft-chart__more">Här visas de {len(shown)} {rows.title.lower()} som har mest '
                     f'material, av {len(rows.vocabulary)}. <a href="{escape(whole)}">Hela översikten med alla '
-                    f'{rows.title.lower()} finns på sidan {escape(home.title)}</a>.</p>')
-        scroll = (f'<div class="loft-chart__scroll" role="region" tabindex="0" '
-                  f'aria-labelledby="{chart_id}-caption">{"".join(svg)}</div>')
+                    f'{rows.title.lower()}</a>.</p>')
+        scroll = (f'<p class="loft-chart__hint" aria-hidden="true">Rutnätet är bredare än skärmen: '
+                  f'svep i sidled för att se alla {cols.title.lower()}.</p>'
+                  f'<div class="loft-chart__scroll" role="region" tabindex="0" '
+                  f'aria-labelledby="{chart_id}-caption"><div class="loft-matrix">'
+                  f'<div class="loft-matrix__labels">{"".join(labels)}</div>'
+                  f'<div class="loft-matrix__grid">{"".join(svg)}</div></div></div>')
         return (f'<figure class="loft-chart loft-chart--matrix" id="{chart_id}">'
                 f'<figcaption id="{chart_id}-caption" class="loft-chart__caption">{escape(title)}</figcaption>'
                 f'<p class="loft-chart__help">Välj en ruta för att söka fram materialet för just den '
@@ -257,14 +268,17 @@ class Charts:
         return f'<a href="{escape(href)}" aria-label="{escape(label)}">{text}</a>'
 
     @staticmethod
-    def _heat_legend(maximum: int) -> str:
+    def _heat_legend(maximum: int, levels: set[int] | None = None) -> str:
+        """The classes of the heat map, only those that occur in it."""
+        levels = set(range(HEAT_LEVELS + 1)) if levels is None else levels
         steps = "".join(
             f'<li><span class="loft-swatch loft-heat--{level}" aria-hidden="true"></span>'
             f'{low if low == high else f"{low}–{high}"}</li>'
-            for level, low, high in heat_ranges(maximum))
-        return (f'<ul class="loft-chart__legend" aria-label="Teckenförklaring">'
-                f'<li><span class="loft-swatch loft-heat--0" aria-hidden="true"></span>inget material</li>'
-                f'{steps}</ul>')
+            for level, low, high in heat_ranges(maximum) if level in levels)
+        none = ('<li><span class="loft-swatch loft-heat--0" aria-hidden="true"></span>inget material</li>'
+                if 0 in levels else "")
+        return f'<ul class="loft-chart__legend" aria-label="Teckenförklaring">{none}{steps}</ul>'
+
 
     # --- items per year, by type ------------------------------------------
     def years_by_type(self, page_url: str, chart_id: str = "loft-years") -> str:
@@ -273,7 +287,7 @@ class Charts:
             return ""
         t = self.tallies
         types = self.index.types
-        title = "Publikationer per år och typ"
+        title = "Titlar per år och typ"
         totals = [t.year(y) for y in years]
         desc = ("Stapeldiagram med en stapel per år, "
                 f"från {years[0]} till {years[-1]}. Varje stapel är delad efter typ: "
@@ -313,7 +327,7 @@ class Charts:
             f'<li><svg class="loft-swatch" width="16" height="16" aria-hidden="true" focusable="false">'
             f'<rect class="loft-series loft-series--{s % SERIES_CLASSES}" fill="url(#{chart_id}-pattern-{s})" '
             f'x="0.5" y="0.5" width="15" height="15"/></svg>{escape(ctype.plural)}</li>'
-            for s, ctype in enumerate(types))
+            for s, ctype in enumerate(types) if any(t.year_type(y, ctype.id) for y in years))
         head = ('<tr><th scope="col">År</th>'
                 + "".join(f'<th scope="col">{escape(ty.plural)}</th>' for ty in types)
                 + '<th scope="col">Totalt</th></tr>')
@@ -340,11 +354,11 @@ class Charts:
                 continue
             bars = [Bar(o.label, t.pair(facet, term.id, other, o.id)) for o in other.vocabulary]
             charts.append(self.bar_chart(
-                f"loft-spread-{other.path}", f"{term.label}: publikationer per {other.singular}",
+                f"loft-spread-{other.path}", f"{term.label}: titlar per {other.singular}",
                 other.title, bars,
                 f"{other.title} som {facet.singular}ens material är kopplat till"))
         bars = [Bar(str(y), t.term_year(facet, term.id, y)) for y in t.year_span]
-        charts.append(self.bar_chart("loft-spread-years", f"{term.label}: publikationer per år",
+        charts.append(self.bar_chart("loft-spread-years", f"{term.label}: titlar per år",
                                      "År", bars, f"År då material om {facet.singular}en publicerades"))
         return "".join(charts)
 
@@ -357,9 +371,9 @@ class Charts:
         desc = (f"Liggande stapeldiagram. {what}: "
                 + ("; ".join(f"{b.label} ({count_text(b.count)})" for b in with_items) or "inga")
                 + ". " + (f"Inget material: {', '.join(without)}." if without else ""))
-        row_h, fs = 26, FONT
+        row_h, fs = 28, FONT
         label_w = max((text_width(b.label) for b in bars), default=0) + 14
-        plot_w = 200
+        plot_w = 130  # narrow enough that a chart with the principles fits a phone at full size
         width = label_w + plot_w + 48
         height = row_h * len(bars) + 4
         svg = [_svg_open(chart_id, width, height), f'<title id="{chart_id}-title">{escape(title)}</title>',
@@ -377,7 +391,7 @@ class Charts:
             svg.append(f'<text class="loft-chart__total" x="{label_w + w + 6:.2f}" y="{mid:g}" '
                        f'dominant-baseline="central">{bar.count}</text>')
         svg.append("</svg>")
-        head = f'<tr><th scope="col">{escape(label_heading)}</th><th scope="col">Antal publikationer</th></tr>'
+        head = f'<tr><th scope="col">{escape(label_heading)}</th><th scope="col">Antal titlar</th></tr>'
         body = "".join(f'<tr><th scope="row">{escape(b.label)}</th><td>{b.count}</td></tr>' for b in bars)
         return (f'<figure class="loft-chart loft-chart--bars" id="{chart_id}">'
                 f'<figcaption class="loft-chart__caption">{escape(title)}</figcaption>'
@@ -403,10 +417,12 @@ def _count_link(href: str, count: int, label: str) -> str:
 
 
 def _table(chart_id: str, title: str, head: str, body: str) -> str:
-    # No wrapper of our own: Material wraps every table in its own scroll container.
+    # A scroll box of our own (Material's wrapper cut the matrix's table off), with
+    # the first column fixed (loft-charts.css); focusable, so it scrolls by keyboard.
     return (f'<details class="loft-chart__data"><summary>{TABLE_SUMMARY}</summary>'
-            f'<table id="{chart_id}-table"><caption>{escape(title)}</caption>'
-            f'<thead>{head}</thead><tbody>{body}</tbody></table></details>')
+            f'<div class="loft-chart__table" role="region" tabindex="0" aria-labelledby="{chart_id}-table-caption">'
+            f'<table class="loft-table" id="{chart_id}-table"><caption id="{chart_id}-table-caption">{escape(title)}</caption>'
+            f'<thead>{head}</thead><tbody>{body}</tbody></table></div></details>')
 
 
 # Patterns tell the series apart without colour: plain, hatched, dotted, crossed.

@@ -89,6 +89,36 @@ class Citations:
     def url(self, item: Item) -> str | None:
         return self.meta.absolute(item.url)
 
+    def publishers(self, item: Item) -> list[str]:
+        """Full names of the item's publishers (data/publishers.yml); the site's
+        publisher (LOFT) when the item names none."""
+        record = getattr(self.index, "record", None)
+        if record is not None and item.publishers:
+            return [str(record.publishers.by_id[p].get("official_name") or record.publishers.by_id[p].label)
+                    for p in item.publishers]
+        return [self.meta.publisher.name]
+
+    def publisher_html(self, item: Item) -> str:
+        """The publishers for the page, an English name marked as English (lang in data/publishers.yml)."""
+        record = getattr(self.index, "record", None)
+        if record is None or not item.publishers:
+            return escape(self.meta.publisher.name)
+        names = []
+        for p in item.publishers:
+            term = record.publishers.by_id[p]
+            name = escape(str(term.get("official_name") or term.label))
+            names.append(f'<span lang="{escape(str(term.get("lang")))}">{name}</span>' if term.get("lang") else name)
+        return "; ".join(names)
+
+    def publisher(self, item: Item) -> str:
+        return "; ".join(self.publishers(item))
+
+    def language(self, item: Item) -> tuple[str, str]:
+        """(ISO 639-1 code, BibTeX language name)."""
+        record = getattr(self.index, "record", None)
+        term = record.languages.by_id.get(item.language) if record is not None else None
+        return item.language or "sv", str(term.get("bibtex") or "swedish") if term else "swedish"
+
     def keywords(self, item: Item) -> list[str]:
         return [term.label for facet in self.index.facets for term in item.terms(facet)]
 
@@ -109,8 +139,12 @@ class Citations:
             author += "."  # APA: "Andersson, A. (2023)." and "LOFT. (2023)."
         parts = [f"{escape(author)} ({item.year}).",
                  f"<cite>{escape(item.title)}</cite> [{escape(item.type.label)}]."]
-        if names:  # with a corporate author, APA leaves the same publisher out
-            parts.append(f"{escape(publisher)}.")
+        publishers = self.publishers(item)
+        if names or publishers != [publisher]:  # with a corporate author, APA leaves the same publisher out
+            parts.append(f"{self.publisher_html(item)}.")
+        doi = item.identifiers.get("doi")
+        if doi:
+            parts.append(f'<a href="https://doi.org/{escape(doi)}">https://doi.org/{escape(doi)}</a>')
         url = self.url(item)
         if url:
             parts.append(f'<a href="{escape(url)}">{escape(url)}</a>')
@@ -146,10 +180,16 @@ class Citations:
         if item.date.month:
             fields.append(("month", BIBTEX_MONTHS[item.date.month - 1]))
         kind = self._kind(item, "bibtex")
+        # Each organisation braced as one name: {{RISE ...} and {Mälardalens universitet}}.
+        names = self.publishers(item)
+        issuer = _bib(names[0]) if len(names) == 1 else " and ".join("{" + _bib(p) + "}" for p in names)
         if kind == "techreport":
-            fields += [("institution", _bib(publisher)), ("type", _bib(item.type.label))]
+            fields += [("institution", issuer), ("type", _bib(item.type.label))]
         else:
-            fields += [("publisher", _bib(publisher)), ("howpublished", _bib(item.type.label))]
+            fields += [("publisher", issuer), ("howpublished", _bib(item.type.label))]
+        for key, name in (("isbn", "isbn"), ("doi", "doi"), ("urn_nbn", "urn")):
+            if item.identifiers.get(key):
+                fields.append((name, _bib(item.identifiers[key])))
         if self.url(item):
             fields.append(("url", self.url(item)))
         if item.summary:
@@ -157,7 +197,7 @@ class Citations:
         keywords = self.keywords(item)
         if keywords:
             fields.append(("keywords", _bib(", ".join(keywords))))
-        fields.append(("language", "swedish"))
+        fields.append(("language", self.language(item)[1]))
         # year and month are bare (a number, a month macro); everything else is braced.
         body = ",\n".join(f"  {name} = {value}" if name in ("year", "month") else f"  {name} = {{{value}}}"
                           for name, value in fields)
@@ -174,13 +214,17 @@ class Citations:
         if item.date.month:
             day = f"{item.date.day:02d}" if item.date.day else ""
             lines.append(("DA", f"{item.year}/{item.date.month:02d}/{day}/"))  # RIS: YYYY/MM/DD/
-        lines += [("PB", self.meta.publisher.name), ("M3", item.type.label)]
+        lines += [("PB", self.publisher(item)), ("M3", item.type.label)]
+        if item.identifiers.get("isbn"):
+            lines.append(("SN", item.identifiers["isbn"]))
+        if item.identifiers.get("doi"):
+            lines.append(("DO", item.identifiers["doi"]))
         if self.url(item):
             lines.append(("UR", self.url(item)))
         if item.summary:
             lines.append(("AB", item.summary))
         lines += [("KW", k) for k in self.keywords(item)]
-        lines += [("LA", "sv"), ("ID", self.key(item)), ("ER", "")]
+        lines += [("LA", self.language(item)[0]), ("ID", self.key(item)), ("ER", "")]
         # RIS: "TAG  - value", one per line, CR LF line ends.
         return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
 
@@ -193,10 +237,14 @@ class Citations:
             "title": item.title,
             "author": [n.csl() for n in names] or [{"literal": self.meta.publisher.name}],
             "issued": {"date-parts": [date_parts]},
-            "publisher": self.meta.publisher.name,
+            "publisher": self.publisher(item),
             "genre": item.type.label,
-            "language": "sv",
+            "language": self.language(item)[0],
         }
+        if item.identifiers.get("isbn"):
+            data["ISBN"] = item.identifiers["isbn"]
+        if item.identifiers.get("doi"):
+            data["DOI"] = item.identifiers["doi"]
         if self.url(item):
             data["URL"] = self.url(item)
         if item.summary:
@@ -228,11 +276,16 @@ class Citations:
         names = self.names(item)
         tags += [("citation_author", n.inverted) for n in names] or [("citation_author", self.meta.publisher.name)]
         tags.append(("citation_publication_date", _scholar_date(item)))
-        if self._kind(item, "bibtex") == "techreport":
-            tags.append(("citation_technical_report_institution", self.meta.publisher.name))
-        else:
-            tags.append(("citation_publisher", self.meta.publisher.name))
-        tags.append(("citation_language", "sv"))
+        for name in self.publishers(item):
+            if self._kind(item, "bibtex") == "techreport":
+                tags.append(("citation_technical_report_institution", name))
+            else:
+                tags.append(("citation_publisher", name))
+        tags.append(("citation_language", self.language(item)[0]))
+        if item.identifiers.get("isbn"):
+            tags.append(("citation_isbn", item.identifiers["isbn"]))
+        if item.identifiers.get("doi"):
+            tags.append(("citation_doi", item.identifiers["doi"]))
         if item.summary:
             tags.append(("citation_abstract", item.summary))
         url = self.url(item)

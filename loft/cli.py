@@ -2,7 +2,7 @@
 
     loft check [FIL ...]          kontrollera innehållet (eller bara de här filerna/mapparna)
     loft new rapport|mall|nyhet "Rubrik" [--publicera]   (ett utkast om inte --publicera)
-    loft list principer|kommuner|typer
+    loft list principer|kommuner|utgivare|sprak|typer
     loft schema [--check]         skriv om schemas/ från data/ (make gör det själv)
     loft links [site]             kontrollera länkarna i en byggd webbplats (utvecklare)
     loft diff GAMMAL NY           sidor som lagts till, ändrats och tagits bort mellan två byggen
@@ -108,9 +108,17 @@ def cmd_list(project: Project, what: str) -> int:
         for ctype in project.types:
             print(f"{ctype.id:<12} {ctype.label:<10} mapp: {ctype.source}/")
         return 0
+    record = {"utgivare": project.record.publishers, "sprak": project.record.languages,
+              "språk": project.record.languages}.get(what)
+    if record is not None:
+        width = max((len(t.id) for t in record), default=0) + 2
+        for term in record:
+            extra = term.get("official_name") if term.get("official_name") not in (None, term.label) else ""
+            print(f"{term.id:<{width}}{term.label}" + (f"  ({extra})" if extra else ""))
+        return 0
     facet = next((f for f in project.facets if f.path == what), None)
     if facet is None:
-        choices = ", ".join([*(f.path for f in project.facets), "typer"])
+        choices = ", ".join([*(f.path for f in project.facets), "utgivare", "sprak", "typer"])
         _err(f"Okänd lista \"{what}\". Välj bland: {choices}.")
         return 2
     width = max((len(t.id) for t in facet.vocabulary), default=0) + 2
@@ -212,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--publicera", dest="draft", action="store_false",
                       help="skapa den klar för publicering, draft: false")
     listing = sub.add_parser("list", help="visa tillåtna värden")
-    listing.add_argument("what", metavar="principer|kommuner|typer")
+    listing.add_argument("what", metavar="principer|kommuner|utgivare|sprak|typer")
     schema = sub.add_parser("schema", help="skriv JSON-scheman för front matter till schemas/")
     schema.add_argument("--check", action="store_true", help="bara kontrollera att de är aktuella")
     links = sub.add_parser("links", help="kontrollera interna länkar i en byggd webbplats")

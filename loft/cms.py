@@ -91,6 +91,45 @@ def _facet_field(facet: Facet, ctype: ContentType) -> dict:
     return field
 
 
+def _vocabulary_select(label: str, name: str, vocabulary, hint: str, multiple: bool) -> dict:
+    return {"label": label, "name": name, "widget": "select", "multiple": multiple, "required": False,
+            "options": [{"label": term.label, "value": term.id} for term in vocabulary], "hint": hint}
+
+
+def _record_fields(project: Project) -> list[dict]:
+    """The publication record's optional fields (CONTRIBUTING.md section 12) and
+    based_on, in the order `loft new` writes them (commented out there)."""
+    optional = {"required": False}
+    return [
+        _vocabulary_select("Utgivare", "publishers", project.record.publishers,
+                           "Frivilligt: organisationen som gav ut materialet.", True),
+        _vocabulary_select("Språk", "language", project.record.languages,
+                           "Frivilligt: utan val svenska.", False),
+        {"label": "Publicerad på", "name": "published_at", "widget": "string", **optional,
+         "pattern": ["^https://", "Adressen ska börja med https://."],
+         "hint": "Adressen där materialet är publicerat, om filen inte läggs här. Skriv aldrig in "
+                 "en adress du inte har sett."},
+        {"label": "Fortsätter", "name": "continues", "widget": "string", **optional,
+         "hint": "För del 2 i en serie: adressen till föregående del, till exempel rapporter/del-1/."},
+        {"label": "Identifierare", "name": "identifiers", "widget": "object", **optional, "collapsed": True,
+         "hint": "Bara de som står i själva dokumentet. Hitta aldrig på en.",
+         "fields": [{"label": label, "name": name, "widget": "string", **optional}
+                    for name, label in (("isbn", "ISBN"), ("urn_nbn", "URN:NBN"), ("doi", "DOI"))]},
+        {"label": "Källa", "name": "based_on", "widget": "object", **optional, "collapsed": True,
+         "hint": "Bara om texten återger någon annans text. Den som skrev originalet står här.",
+         "fields": [
+             {"label": "Originalets rubrik", "name": "title", "widget": "string"},
+             {"label": "Utgivare", "name": "publisher", "widget": "string", **optional},
+             {"label": "Författare", "name": "authors", "widget": "list", **optional,
+              "field": {"label": "Namn", "name": "namn", "widget": "string"}},
+             {"label": "Datum", "name": "date", "widget": "string", **optional,
+              "pattern": [DATE_PATTERN, DATE_MESSAGE]},
+             {"label": "Adress", "name": "url", "widget": "string", **optional,
+              "pattern": ["^https://", "Adressen ska börja med https://."]},
+         ]},
+    ]
+
+
 def _fields(project: Project, ctype: ContentType) -> list[dict]:
     """The form: the keys `loft new` writes, in its order, then attachments and text."""
     fields: list[dict] = [
@@ -111,6 +150,7 @@ def _fields(project: Project, ctype: ContentType) -> list[dict]:
          "field": {"label": "Namn", "name": "namn", "widget": "string"},
          "hint": "De som skrev texten på den här webbplatsen. Återger du någon annans text: se "
                  "based_on i CONTRIBUTING.md."},
+        *_record_fields(project),
         {"label": "Utkast", "name": "draft", "widget": "boolean", "required": False, "default": False,
          "hint": "På: syns bara i förhandsgranskningen, inte på webbplatsen. Låt det vara av när "
                  "texten ska publiceras; granskningen sker i pull requesten."},

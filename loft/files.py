@@ -304,3 +304,23 @@ def entries(folder: Path) -> list[Entry]:
         kind, message = kind_problem(path)
         found.append(Entry(path, name, kind, message))
     return found
+
+
+# A page-tree node of a PDF: << ... /Type /Pages ... /Count n ... >> (no nested
+# dictionary in between; the root's count is the largest).
+_PDF_PAGES = re.compile(rb"<<(?:(?!<<|>>).){0,2000}?/Type\s*/Pages\b(?:(?!<<|>>).){0,2000}?>>", re.DOTALL)
+_PDF_COUNT = re.compile(rb"/Count\s+(\d{1,6})\b")
+PDF_SCAN_BYTES = 64 * 1024 * 1024
+
+
+def pdf_pages(path: Path) -> int | None:
+    """The page count a PDF states in its page tree, or None when it does not say
+    it readably (compressed object streams, a damaged file): never a guess."""
+    try:
+        with open_regular(path) as handle:
+            data = handle.read(PDF_SCAN_BYTES)
+    except UnsafeFile:
+        return None
+    counts = [int(m.group(1)) for node in _PDF_PAGES.finditer(data)
+              for m in [_PDF_COUNT.search(node.group(0))] if m]
+    return max(counts) if counts and max(counts) > 0 else None

@@ -92,6 +92,42 @@ def build_schema(project: Project, ctype: ContentType) -> dict:
     }
     for facet in project.facets:
         properties[facet.field] = _facet_schema(facet, facet.field in ctype.required)
+    record = project.record
+    properties["publishers"] = {
+        "description": ("Utgivare: en lista, en per rad med bindestreck först. Skriv id eller namn. "
+                        "Se alla med: loft list utgivare."),
+        "type": ["array", "null"], "uniqueItems": True,
+        "items": {"type": "string", "enum": _names(record.publishers),
+                  "description": "Tillåtna värden: " + ", ".join(
+                      f"{t.id} ({t.label})" for t in record.publishers) + "."},
+    }
+    properties["language"] = {
+        "description": "Språket materialet är skrivet på; utan fältet svenska. Se alla med: loft list sprak.",
+        "type": ["string", "null"], "enum": [*_names(record.languages), None],
+    }
+    properties["published_at"] = {
+        "description": ("Adressen (https://...) till sidan där materialet är publicerat, när filen inte "
+                        "ligger här eller som ett komplement. Skriv aldrig in en adress du inte sett."),
+        "type": ["string", "null"], "pattern": r"^https://",
+    }
+    properties["continues"] = {
+        "description": ("Adressen till det objekt som det här fortsätter (föregående del), till exempel "
+                        "rapporter/ledning-och-styrning-for-innovation-och-fornyelse/."),
+        "type": ["string", "null"],
+        "pattern": r"^/?[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*/?$",
+    }
+    properties["identifiers"] = {
+        "description": "Identifierare som står i själva dokumentet: isbn, urn_nbn och doi. Hitta aldrig på en.",
+        "type": ["object", "null"], "additionalProperties": False,
+        "properties": {
+            "isbn": {"description": "ISBN med 10 eller 13 siffror, till exempel 978-91-89757-01-1.",
+                     "type": ["string", "null"], "pattern": r"^[0-9Xx -]{10,17}$"},
+            "urn_nbn": {"description": "URN:NBN, till exempel urn:nbn:se:ri:diva-12345.",
+                        "type": ["string", "null"], "pattern": r"^[Uu][Rr][Nn]:[Nn][Bb][Nn]:"},
+            "doi": {"description": "DOI, till exempel 10.1234/loft.2022.1.",
+                    "type": ["string", "null"], "pattern": r"^(https://doi\.org/)?10\."},
+        },
+    }
     properties["summary"] = {
         "description": "Sammanfattning på ett stycke (visas i listor och sökresultat).",
         "type": ["string", "null"],
@@ -150,6 +186,15 @@ def build_schema(project: Project, ctype: ContentType) -> dict:
         schema["if"] = {"properties": {"draft": {"const": True}}, "required": ["draft"]}
         schema["else"] = when_published
     return schema
+
+
+def _names(vocabulary) -> list[str]:
+    names: list[str] = []
+    for term in vocabulary:
+        for name in term.names():
+            if str(name) not in names:
+                names.append(str(name))
+    return names
 
 
 def render(schema: dict) -> str:

@@ -23,7 +23,8 @@ from .metadata import SiteMetadata
 from .model import Item
 from .pages import count_text
 from .site_index import SiteIndex
-from .structured_data import item_jsonld, jsonld_script, page_jsonld, term_jsonld
+from .pages import page_trail
+from .structured_data import breadcrumb_jsonld, item_jsonld, jsonld_script, page_jsonld, term_jsonld
 from .urls import page_url, relative
 
 MAX_DESCRIPTION = 300
@@ -105,6 +106,9 @@ class PageHead:
         tags.append(self._feed_link(info.url, site_feed_url(), self.meta.site_name))
         if info.feed_url:
             tags.append(self._feed_link(info.url, info.feed_url, f"{info.feed_title} – {self.meta.site_name}"))
+        trail = page_trail(self.index, info.url)
+        if trail:
+            tags.append(jsonld_script(breadcrumb_jsonld(trail, self.meta)))
         if info.item is not None:
             tags += [_meta("name", name, content) for name, content in self.citations.scholar_tags(info.item)]
             tags.append(jsonld_script(item_jsonld(info.item, self.index, self.meta)))

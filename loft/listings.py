@@ -56,7 +56,7 @@ class Overview:
 
     url: str
     title: str
-    kind: str  # facet | years
+    kind: str  # facet | years | matrix
     intro: str = ""
     facet: Facet | None = None
 
@@ -95,4 +95,18 @@ def all_overviews(index: SiteIndex) -> list[Overview]:
     overviews = [Overview(f.url, f.title, "facet", f.intro, f) for f in index.facets]
     overviews.append(Overview("ar/", "År", "years",
                               "Allt publicerat material ordnat efter det år det gavs ut."))
+    if len(index.facets) >= 2:  # the whole matrix on a page of its own: the overviews stay small
+        first, second = index.facets[:2]
+        overviews.append(Overview(matrix_url(index), f"{first.title} och {second.title.lower()}: hela översikten",
+                                  "matrix", f"Hur mycket material som finns för varje kombination av "
+                                  f"{first.singular} och {second.singular}, med alla {first.title.lower()} "
+                                  f"och {second.title.lower()}.", first))
     return overviews
+
+
+def matrix_url(index: SiteIndex) -> str:
+    """The page of the whole principle x municipality matrix (principer/matris/)."""
+    return f"{index.facets[0].path}/{MATRIX_SLUG}/"
+
+
+MATRIX_SLUG = "matris"

@@ -58,6 +58,7 @@ class Attachment:
     format: str  # "PDF"
     size: int  # bytes
     source: Path = field(compare=False)
+    pages: int | None = None  # a PDF's page count, when the file tells it
 
     @property
     def extension(self) -> str:
@@ -94,6 +95,13 @@ class Item:
     attachments: tuple[Attachment, ...] = ()
     assets: tuple[Attachment, ...] = ()  # images used in the text
     is_folder: bool = False  # index.md in a folder of its own, beside its attachments
+    # The publication record (data/publishers.yml, data/languages.yml).
+    publishers: tuple[str, ...] = ()  # ids of data/publishers.yml
+    language: str = "sv"  # id of data/languages.yml
+    published_at: str = ""  # https: address where the work is published, when known
+    continues: str = ""  # site address of the item this one continues ("rapporter/namn/")
+    continues_at: tuple[int, int] | None = field(default=None, compare=False)
+    identifiers: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def url(self) -> str:

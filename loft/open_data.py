@@ -75,6 +75,37 @@ def items_schema(index: SiteIndex, meta: SiteMetadata) -> dict[str, Any]:
              }},
         ],
     }
+    record = getattr(index, "record", None)
+    item_properties["publishers"] = {
+        "type": "array", "uniqueItems": True,
+        "items": {"enum": [t.id for t in record.publishers]} if record else {"type": "string"},
+        "description": "Utgivare: id i data/publishers.yml (kan vara tom).",
+    }
+    item_properties["language"] = {
+        "enum": [t.id for t in record.languages] if record else None,
+        "description": "Språket materialet är skrivet på (ISO 639-1).",
+    }
+    if record is None:
+        item_properties["language"] = {"type": "string", "description": item_properties["language"]["description"]}
+    item_properties["published_at"] = {
+        "oneOf": [{"type": "null"}, {"type": "string", "pattern": "^https://"}],
+        "description": "Adressen där materialet är publicerat utanför kunskapsbanken, om den är känd.",
+    }
+    item_properties["continues"] = {
+        "oneOf": [{"type": "null"}, {"type": "string", "pattern": r"^[a-z0-9-]+/[a-z0-9-]+/$"}],
+        "description": "Adressen (url) till det objekt som det här fortsätter, eller null.",
+    }
+    item_properties["identifiers"] = {
+        "type": "object", "required": ["isbn", "urn_nbn", "doi"],
+        "properties": {
+            "isbn": {"type": ["string", "null"], "description": "ISBN, om materialet har ett."},
+            "urn_nbn": {"oneOf": [{"type": "null"}, {"type": "string", "pattern": "^urn:nbn:"}],
+                        "description": "URN:NBN, om materialet har ett."},
+            "doi": {"oneOf": [{"type": "null"}, {"type": "string", "pattern": r"^10\."}],
+                    "description": "DOI utan https://doi.org/, om materialet har en."},
+        },
+        "description": "Identifierare som står i själva dokumentet; null där de saknas.",
+    }
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"{meta.site_name}: katalog över publicerat material",

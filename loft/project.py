@@ -6,15 +6,20 @@ reads and validates every item and returns them with all problems found.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import files, frontmatter
 from .model import Attachment, ContentType, Detail, Facet, Item
 from .problems import ContentError, Problem
-from .text import has_markup, slugify
-from .validation import validate
+from .text import closest, has_markup, slugify
+from .validation import RecordVocabularies, validate
 from .vocabulary import Vocabulary
+
+# Vocabularies of the publication record that are not facets: who publishes, in which language.
+PUBLISHERS_FILE = "publishers.yml"
+LANGUAGES_FILE = "languages.yml"
+DEFAULT_LANGUAGE = "sv"
 
 DATA_DIR = "data"
 # Names in a content folder that are not items: left alone, never published.
@@ -34,8 +39,10 @@ class AttachmentRules:
 
 class Project:
     def __init__(self, root: Path, types: list[ContentType], facets: list[Facet],
-                 attachments: AttachmentRules):
+                 attachments: AttachmentRules, record: RecordVocabularies | None = None):
         self.root = root
+        self.record = record or RecordVocabularies(Vocabulary("publishers", []),
+                                                   Vocabulary("languages", []))
         self.types = types
         self.facets = facets
         self.attachments = attachments
@@ -72,6 +79,10 @@ class Project:
                 details=tuple(Detail(d["field"], d["label"], d.get("lang"))
                               for d in entry.get("details") or ()),
             ))
+        if facets and "matris" in facets[0].vocabulary.by_id:  # principer/matris/ is the whole matrix
+            problems.append(Problem(f"{DATA_DIR}/{facets[0].vocabulary.name}.yml", None, None, "vokabulär",
+                                    f"id \"matris\" är upptaget: {facets[0].path}/matris/ är sidan med hela "
+                                    "översikten. Välj ett annat id."))
         raw_attachments = _read(root, "attachments.yml", problems) or {}
         rules = AttachmentRules(
             documents={str(k).lower(): str(v) for k, v in (raw_attachments.get("documents") or {}).items()},
@@ -82,6 +93,11 @@ class Project:
                 problems.append(Problem(f"{DATA_DIR}/attachments.yml", None, None, "data",
                                         f"filtypen .{extension} har ingen kontroll av filinnehållet "
                                         "(loft/files.py, SIGNATURES). Lägg till en eller ta bort filtypen."))
+        vocabularies = []
+        for name in (PUBLISHERS_FILE, LANGUAGES_FILE):
+            vocabulary, vocab_problems = Vocabulary.load(root / DATA_DIR / name, f"{DATA_DIR}/{name}")
+            problems += vocab_problems
+            vocabularies.append(vocabulary)
         # Labels and titles become page titles, which the theme prints as they are.
         for name, values in [("types.yml", [v for t in types for v in (t.label, t.plural)]),
                              ("facets.yml", [v for f in facets for v in (f.title, f.singular, f.item_heading)])]:
@@ -92,7 +108,7 @@ class Project:
                                             "HTML (< > eller &...;)."))
         if problems:
             raise ContentError(list(dict.fromkeys(problems)))  # each data file's problem once
-        return cls(root, types, facets, rules)
+        return cls(root, types, facets, rules, RecordVocabularies(*vocabularies))
 
     # --- content ----------------------------------------------------------
     def type_of(self, path: Path) -> ContentType | None:
@@ -147,6 +163,9 @@ class Project:
             if item is not None:
                 items.append(item)
         problems += _duplicate_urls(items)
+        if only is None:  # a part of the content cannot tell whether the item continued exists
+            items = by_file_path(items)
+            problems += continues_problems(items)
         return items, problems
 
     def read_item(self, ctype: ContentType, path: Path,
@@ -179,7 +198,7 @@ class Project:
         problems += front_problems
         if front is None:
             return None, problems
-        fields, field_problems = validate(display, front, ctype, self.facets)
+        fields, field_problems = validate(display, front, ctype, self.facets, self.record)
         problems += field_problems
         if front.unreadable and not problems:
             problems.append(unreadable_problem(display, front))
@@ -195,6 +214,9 @@ class Project:
             draft=fields.draft, based_on=fields.based_on, redirect_from=fields.redirect_from,
             tags=fields.tags, attachments=tuple(attachments),
             assets=tuple(assets), is_folder=is_folder,
+            publishers=fields.publishers, language=fields.language or DEFAULT_LANGUAGE,
+            published_at=fields.published_at, continues=fields.continues,
+            continues_at=fields.continues_at, identifiers=fields.identifiers,
         ), []
 
     def _folder_files(self, folder: Path):
@@ -239,7 +261,8 @@ class Project:
                     problems += signature
                     continue
                 attachment = Attachment(name, self.attachments.documents.get(extension, extension.upper()),
-                                        entry.path.stat().st_size, entry.path)
+                                        entry.path.stat().st_size, entry.path,
+                                        files.pdf_pages(entry.path) if extension == "pdf" else None)
                 (attachments if extension in self.attachments.documents else assets).append(attachment)
         attachments.sort(key=lambda a: a.name)
         assets.sort(key=lambda a: a.name)
@@ -300,6 +323,62 @@ def _is_wanted(path: Path, is_folder: bool, wanted: set[Path]) -> bool:
     """Whether the item at path was asked for: itself, a folder holding it, or a file in its folder."""
     item = path.parent if is_folder else path  # absolute, under the resolved root already
     return any(w == item or w in item.parents or (is_folder and item in w.parents) for w in wanted)
+
+
+def by_file_path(items: list[Item]) -> list[Item]:
+    """continues: may name the other item by its file ("reports/x.md",
+    "reports/x/index.md"): such a value becomes the item's address."""
+    urls = {item.url for item in items}
+    by_file = {item.source.removesuffix(".md").removesuffix("/index") + "/": item.url for item in items}
+    return [replace(item, continues=by_file[item.continues])
+            if item.continues and item.continues not in urls and item.continues in by_file else item
+            for item in items]
+
+
+def continues_problems(items: list[Item]) -> list[Problem]:
+    """continues: must name another item that exists, and one that is published when
+    this one is; two items cannot continue the same one, and a chain cannot loop."""
+    by_url = {item.url: item for item in items}
+    problems: list[Problem] = []
+    taken: dict[str, Item] = {}
+
+    def problem(item: Item, message: str) -> None:
+        line, column = item.continues_at or (None, None)
+        problems.append(Problem(item.source, line, column, "continues", message))
+
+    for item in items:
+        if not item.continues:
+            continue
+        target = by_url.get(item.continues)
+        if target is None:
+            hint = closest(item.continues, {url: url for url in by_url if url != item.url})
+            message = (f"det finns inget objekt med adressen \"{item.continues}\". Skriv adressen till "
+                       "ett befintligt objekt, som den står i webbläsaren efter webbplatsens namn, till "
+                       "exempel rapporter/ledning-och-styrning-for-innovation-och-fornyelse/.")
+            problem(item, message + (f" Menade du {hint}?" if hint else ""))
+        elif target is item:
+            problem(item, "ett objekt kan inte fortsätta sig självt. Skriv adressen till den tidigare delen.")
+        elif target.draft and not item.draft:
+            problem(item, f"{target.source} är ett utkast och publiceras inte, så länken dit skulle inte "
+                          "fungera. Publicera den delen först, eller gör också det här objektet till ett utkast.")
+        elif target.url in taken:
+            problem(item, f"{taken[target.url].source} fortsätter redan {target.url}. En del kan bara ha "
+                          "en direkt fortsättning; skriv adressen till den senaste delen i serien.")
+        else:
+            taken[target.url] = item
+    # A loop (a continues b, b continues a) has no first part.
+    for item in items:
+        seen = {item.url}
+        current = item
+        while current.continues and current.continues in by_url:
+            current = by_url[current.continues]
+            if current.url in seen:
+                if current is item:
+                    problem(item, "delarna fortsätter varandra i en ring, så ingen av dem är den första. "
+                                  "Ta bort continues från den första delen.")
+                break
+            seen.add(current.url)
+    return problems
 
 
 def _duplicate_urls(items: list[Item]) -> list[Problem]:

@@ -12,6 +12,8 @@ from .model import ContentType, Facet, Item
 
 
 class SiteIndex:
+    record = None  # loft.validation.RecordVocabularies (publishers, languages), set by the build
+
     def __init__(self, items: list[Item], types: list[ContentType], facets: list[Facet]):
         self.types = types
         self.facets = facets
@@ -31,6 +33,9 @@ class SiteIndex:
                 for term_id in item.tags.get(facet.field, ()):
                     self.by_term[facet.field][term_id].append(item)
         self.years: list[int] = sorted(self.by_year, reverse=True)
+        # continues: the item that carries a part on (validated: at most one, no loops).
+        self.continued_by: dict[str, Item] = {
+            item.continues: item for item in self.items if item.continues in self.by_url}
 
     def __len__(self) -> int:
         return len(self.items)
@@ -38,6 +43,19 @@ class SiteIndex:
     def published(self) -> list[Item]:
         """Items that leave the building: drafts are previewed, never published."""
         return [item for item in self.items if not item.draft]
+
+    def series(self, item: Item) -> list[Item]:
+        """Every part of the series an item belongs to, first part first (just the
+        item when it neither continues nor is continued)."""
+        first, seen = item, {item.url}
+        while first.continues in self.by_url and first.continues not in seen:
+            first = self.by_url[first.continues]
+            seen.add(first.url)
+        parts, seen = [first], {first.url}
+        while parts[-1].url in self.continued_by and self.continued_by[parts[-1].url].url not in seen:
+            parts.append(self.continued_by[parts[-1].url])
+            seen.add(parts[-1].url)
+        return parts
 
     def count(self, facet: Facet, term_id: str) -> int:
         return len(self.by_term[facet.field][term_id])

@@ -39,7 +39,7 @@ def item_jsonld(item: Item, index: SiteIndex, meta: SiteMetadata) -> dict[str, A
         "name": item.title,
         "headline": item.title,
         "datePublished": item.date.iso,
-        "inLanguage": "sv",
+        "inLanguage": item.language or "sv",
     }
     url = meta.absolute(item.url)
     if url:
@@ -49,7 +49,29 @@ def item_jsonld(item: Item, index: SiteIndex, meta: SiteMetadata) -> dict[str, A
         data["description"] = item.summary
     if item.authors:
         data["author"] = [{"@type": "Person", "name": name} for name in item.authors]
-    data["publisher"] = organisation_jsonld(meta.publisher)
+    record = getattr(index, "record", None)
+    if record is not None and item.publishers:
+        data["publisher"] = [publisher_jsonld(record.publishers.by_id[p]) for p in item.publishers]
+        data["sourceOrganization"] = organisation_jsonld(meta.publisher)
+    else:
+        data["publisher"] = organisation_jsonld(meta.publisher)
+    if item.published_at:
+        data["subjectOf"] = {"@type": "WebPage", "url": item.published_at}
+    identifiers = [{"@type": "PropertyValue", "propertyID": IDENTIFIER_PROPERTY[key], "value": value}
+                   for key, value in item.identifiers.items()]
+    if identifiers:
+        data["identifier"] = identifiers
+    if item.identifiers.get("isbn"):
+        data["isbn"] = item.identifiers["isbn"]
+    if item.identifiers.get("doi"):
+        data["sameAs"] = f"https://doi.org/{item.identifiers['doi']}"
+    series = index.series(item)
+    if len(series) > 1:
+        first = series[0]
+        whole = {"@type": "CreativeWorkSeries", "name": first.title,
+                 "hasPart": [_part_jsonld(part, n, meta) for n, part in enumerate(series, 1)]}
+        data["isPartOf"] = whole
+        data["position"] = series.index(item) + 1
     if item.based_on:
         data["isBasedOn"] = based_on_jsonld(item.based_on)
     for facet in index.facets:
@@ -70,6 +92,38 @@ def item_jsonld(item: Item, index: SiteIndex, meta: SiteMetadata) -> dict[str, A
             for attachment in item.attachments
         ]
     return data
+
+
+IDENTIFIER_PROPERTY = {"isbn": "ISBN", "urn_nbn": "URN:NBN", "doi": "DOI"}
+
+
+def publisher_jsonld(term: Term) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Organization", "name": str(term.get("official_name") or term.label)}
+    if term.get("official_name") and term.get("official_name") != term.label:
+        data["alternateName"] = term.label
+    if term.get("url"):
+        data["url"] = str(term.get("url"))
+    return data
+
+
+def _part_jsonld(part: Item, position: int, meta: SiteMetadata) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": meta.type_meta(part.type.id).schema_org, "name": part.title,
+                            "position": position}
+    if meta.absolute(part.url):
+        data["url"] = meta.absolute(part.url)
+    return data
+
+
+def breadcrumb_jsonld(trail: list[tuple[str, str]], meta: SiteMetadata) -> dict[str, Any]:
+    """schema.org BreadcrumbList of a page's trail (name, site-relative URL); the
+    items carry their addresses only when the site's address is known."""
+    elements = []
+    for position, (name, url) in enumerate(trail, 1):
+        element: dict[str, Any] = {"@type": "ListItem", "position": position, "name": name}
+        if meta.absolute(url) is not None:
+            element["item"] = meta.absolute(url)
+        elements.append(element)
+    return {"@context": CONTEXT, "@type": "BreadcrumbList", "itemListElement": elements}
 
 
 def based_on_jsonld(source: BasedOn) -> dict[str, Any]:

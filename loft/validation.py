@@ -19,8 +19,16 @@ from .limits import nesting
 from .model import BasedOn, ContentType, Facet
 from .problems import Problem
 from .text import closest, fold, has_markup, join_or
+from .vocabulary import Vocabulary
 
 BASE_FIELDS = ("title", "date", "summary", "authors", "based_on", "redirect_from", "draft")
+# Fields of the publication record (after the facets, before summary in the list of
+# allowed fields): who published it, its language, where it is published, which
+# item it continues and its standard identifiers.
+RECORD_FIELDS = ("publishers", "language", "published_at", "continues", "identifiers")
+# The keys of identifiers, each checked by its form.
+IDENTIFIER_FIELDS = ("isbn", "urn_nbn", "doi")
+IDENTIFIER_NAMES = {"isbn": "ISBN", "urn_nbn": "URN:NBN", "doi": "DOI"}
 # The keys of based_on, the original an item retells (title is required).
 BASED_ON_FIELDS = ("title", "publisher", "authors", "date", "url")
 # Keys editors tend to write in Swedish; each points at the right one.
@@ -35,7 +43,16 @@ SWEDISH_KEYS = {
     "bygger_på": "based_on", "original": "based_on", "source": "based_on", "basedon": "based_on",
     "is_based_on": "based_on", "omdirigering": "redirect_from", "gammal_adress": "redirect_from",
     "gamla_adresser": "redirect_from", "redirect": "redirect_from", "redirects": "redirect_from",
+    "utgivare": "publishers", "publisher": "publishers", "publicerad_av": "publishers",
+    "sprak": "language", "språk": "language", "lang": "language",
+    "publicerad_pa": "published_at", "publicerad_på": "published_at", "url": "published_at",
+    "lank": "published_at", "länk": "published_at", "official_url": "published_at",
+    "fortsatter": "continues", "fortsätter": "continues", "foljer_pa": "continues",
+    "följer_på": "continues", "del_av": "continues", "part_of": "continues", "previous": "continues",
+    "identifierare": "identifiers", "isbn": "identifiers", "doi": "identifiers", "urn": "identifiers",
+    "urn_nbn": "identifiers",
 }
+SWEDISH_IDENTIFIER_KEYS = {"urn": "urn_nbn", "urnnbn": "urn_nbn", "urn:nbn": "urn_nbn", "nbn": "urn_nbn"}
 # Keys inside based_on written in Swedish.
 SWEDISH_BASED_ON_KEYS = {
     "titel": "title", "rubrik": "title", "utgivare": "publisher", "publicerad_av": "publisher",
@@ -46,6 +63,12 @@ SWEDISH_BASED_ON_KEYS = {
 _SITE_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*/$")
 # An https: address with a host and no spaces or quotes.
 _HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s\"'<>]*)?$")
+# An item's address on the site, as continues: names it ("rapporter/namn/").
+_ITEM_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*/$")
+# URN:NBN as the national libraries give it (urn:nbn:se:ri:diva-12345).
+_URN_NBN = re.compile(r"^urn:nbn:[a-z]{2}(-[a-z0-9]+)?:[a-z0-9][a-z0-9:._/-]*$", re.IGNORECASE)
+# A DOI: 10.<registrant>/<suffix>, without https://doi.org/ in front.
+_DOI = re.compile(r"^10\.\d{4,9}/[^\s\"'<>]+$")
 # Listing the whole vocabulary in a message helps only while it is short.
 MAX_LISTED_VALUES = 12
 # The theme prints titles and names unescaped in places: no markup may hide in them.
@@ -63,13 +86,22 @@ class ItemFields:
     redirect_from: tuple[str, ...] = ()
     draft: bool = False
     tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    publishers: tuple[str, ...] = ()
+    language: str = ""
+    published_at: str = ""
+    continues: str = ""  # the site address of the item this one continues
+    continues_at: tuple[int, int] | None = None  # line, column of that value
+    identifiers: dict[str, str] = field(default_factory=dict)
 
 
 class _Checker:
-    def __init__(self, path: str, front: FrontMatter, ctype: ContentType, facets: list[Facet]):
+    def __init__(self, path: str, front: FrontMatter, ctype: ContentType, facets: list[Facet],
+                 record: RecordVocabularies | None = None):
         self.path, self.front, self.ctype, self.facets = path, front, ctype, facets
+        self.record = record
         self.problems: list[Problem] = []
-        self.allowed = [*BASE_FIELDS[:2], *(f.field for f in facets), *BASE_FIELDS[2:]]
+        self.allowed = [*BASE_FIELDS[:2], *(f.field for f in facets),
+                        *(RECORD_FIELDS if record is not None else ()), *BASE_FIELDS[2:]]
 
     def add(self, key: str, message: str, node: yaml.Node | None = None) -> None:
         if node is not None:
@@ -291,15 +323,113 @@ class _Checker:
                 ids.append(term.id)
         return tuple(sorted(ids, key=vocabulary.position.__getitem__))
 
+    # --- the publication record ------------------------------------------
+    def terms(self, key: str, vocabulary: Vocabulary, noun: str, listing: str) -> tuple[str, ...]:
+        """A list of terms of a vocabulary that is not a facet (publishers)."""
+        ids: list[str] = []
+        for value, node in self.text_list(key):
+            term = vocabulary.resolve(value)
+            if term is None:
+                self.add(key, _unknown_term(noun, value, vocabulary, listing), node)
+            elif term.id not in ids:
+                ids.append(term.id)
+        return tuple(sorted(ids, key=vocabulary.position.__getitem__))
+
+    def language(self, vocabulary: Vocabulary) -> str:
+        value = self.text("language")
+        if value is None:
+            return ""
+        term = vocabulary.resolve(value)
+        if term is None:
+            self.add("language", _unknown_term("språk", value, vocabulary, "sprak"),
+                     self.front.fields.get("language"))
+            return ""
+        return term.id
+
+    def published_at(self) -> str:
+        url = self.text("published_at")
+        if url and not _HTTPS_URL.match(url):
+            self.add("published_at", f"\"{url}\" är ingen fullständig https-adress. Skriv hela adressen "
+                                     "till sidan där materialet är publicerat, till exempel "
+                                     "https://www.ri.se/sv/..., eller ta bort raden om adressen inte är känd.",
+                     self.front.fields.get("published_at"))
+            return ""
+        return url or ""
+
+    def continues(self) -> tuple[str, tuple[int, int] | None]:
+        """The item this one continues, by its address on the site ("rapporter/namn/");
+        whether that item exists is checked once every item is read (loft/project.py)."""
+        value = self.text("continues")
+        if not value:
+            return "", None
+        node = self.front.fields.get("continues")
+        path = value.strip().lstrip("/")
+        if path.endswith(".md"):  # the file's path: reports/namn.md or reports/namn/index.md
+            path = path[:-3].removesuffix("/index")
+        if path and not path.endswith("/"):
+            path += "/"
+        if not _ITEM_PATH.match(path):
+            self.add("continues", f"\"{value}\" är ingen adress till ett objekt. Skriv adressen till det "
+                                  "objekt som det här fortsätter, utan https:// och domän, till exempel "
+                                  "rapporter/ledning-och-styrning-for-innovation-och-fornyelse/.", node)
+            return "", None
+        return path, node_position(node, 1)
+
+    def identifiers(self) -> dict[str, str]:
+        node = self.front.fields.get("identifiers")
+        if node is None or _is_null(node):
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            self.add("identifiers", f"ska vara en samling av fält ({', '.join(IDENTIFIER_FIELDS)}), inte en "
+                                    f"{_shape(node)}. Skriv varje identifierare indragen under identifiers:, "
+                                    "till exempel:\n      identifiers:\n        isbn: 978-91-89757-01-1", node)
+            return {}
+        found: dict[str, str] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key not in IDENTIFIER_FIELDS:
+                hint = SWEDISH_IDENTIFIER_KEYS.get(fold(key)) or closest(key, {k: k for k in IDENTIFIER_FIELDS})
+                message = f"okänt fält i identifiers. Tillåtna fält: {', '.join(IDENTIFIER_FIELDS)}."
+                if hint in IDENTIFIER_FIELDS:
+                    message += f" Menade du {hint}?"
+                self.add(f"identifiers.{key}", message, key_node)
+                continue
+            if key in found:
+                self.add(f"identifiers.{key}", "fältet förekommer två gånger i identifiers. Ta bort det ena.",
+                         key_node)
+                continue
+            if _is_null(value_node):
+                continue
+            if not isinstance(value_node, yaml.ScalarNode):
+                self.add(f"identifiers.{key}", f"ska vara en text, inte en {_shape(value_node)}. Skriv "
+                                               "identifieraren direkt efter fältnamnet.", value_node)
+                continue
+            value = " ".join(str(value_node.value).split())
+            problem = identifier_problem(key, value)
+            if problem:
+                self.add(f"identifiers.{key}", problem, value_node)
+                continue
+            found[key] = normal_identifier(key, value)
+        return found
+
     def body(self) -> None:
         """Bodies of pathological depth are refused before Markdown sees them
         (loft/limits.py); what the text may contain is judged as HTML (loft/safety.py)."""
         self.problems += nesting(self.front.body, self.path, self.front.body_line)
 
 
-def validate(path: str, front: FrontMatter, ctype: ContentType,
-             facets: list[Facet]) -> tuple[ItemFields, list[Problem]]:
-    check = _Checker(path, front, ctype, facets)
+@dataclass(frozen=True)
+class RecordVocabularies:
+    """Vocabularies of the record fields that are not facets (data/publishers.yml,
+    data/languages.yml)."""
+
+    publishers: Vocabulary
+    languages: Vocabulary
+
+
+def validate(path: str, front: FrontMatter, ctype: ContentType, facets: list[Facet],
+             record: RecordVocabularies | None = None) -> tuple[ItemFields, list[Problem]]:
+    check = _Checker(path, front, ctype, facets, record)
     check.unknown_keys()
     result = ItemFields()
     # A draft may leave the type's own required fields (data/types.yml) empty: it
@@ -329,8 +459,63 @@ def validate(path: str, front: FrontMatter, ctype: ContentType,
             check.add(facet.field, f"fältet {missing} men minst en {facet.singular} krävs för typen "
                                    f"{ctype.label.lower()}. Välj bland {join_or(names)} med flera "
                                    f"(loft list {facet.path}).{hint}")
+    if record is not None:
+        result.publishers = check.terms("publishers", record.publishers, "utgivare", "utgivare")
+        result.language = check.language(record.languages)
+        result.published_at = check.published_at()
+        result.continues, result.continues_at = check.continues()
+        result.identifiers = check.identifiers()
     check.body()
     return result, check.problems
+
+
+def _unknown_term(noun: str, value: str, vocabulary: Vocabulary, listing: str) -> str:
+    message = f"okänt {noun} \"{value}\"." if noun == "språk" else f"okänd {noun} \"{value}\"."
+    if len(vocabulary) <= MAX_LISTED_VALUES:
+        message += " Tillåtna värden: " + ", ".join(f"{t.id} ({t.label})" for t in vocabulary) + "."
+    else:
+        message += f" Se tillåtna värden med: loft list {listing}."
+    suggestion = vocabulary.suggest(value)
+    if suggestion:
+        message += f" Menade du {suggestion.label}?"
+    return message
+
+
+def isbn_valid(value: str) -> bool:
+    digits = re.sub(r"[\s-]", "", value).upper()
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
+        return total % 11 == 0
+    if re.fullmatch(r"97[89]\d{10}", digits):
+        total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits))
+        return total % 10 == 0
+    return False
+
+
+def identifier_problem(key: str, value: str) -> str:
+    """Swedish message when an identifier does not have its form, else ""."""
+    if key == "isbn" and not isbn_valid(value):
+        return (f"\"{value}\" är inget giltigt ISBN: det ska ha 10 eller 13 siffror (bindestreck går bra) "
+                "och kontrollsiffran ska stämma. Skriv av numret från rapportens tryckortssida, till exempel "
+                "978-91-89757-01-1, eller ta bort raden.")
+    if key == "urn_nbn" and not _URN_NBN.match(value):
+        return (f"\"{value}\" är inget URN:NBN. Det börjar med urn:nbn: och landskoden, till exempel "
+                "urn:nbn:se:ri:diva-12345 (så som det står i DiVA).")
+    if key == "doi":
+        bare = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value, flags=re.IGNORECASE)
+        if not _DOI.match(bare):
+            return (f"\"{value}\" är ingen DOI. En DOI börjar med 10. följt av siffror, ett snedstreck och "
+                    "resten, till exempel 10.1234/loft.2022.1.")
+    return ""
+
+
+def normal_identifier(key: str, value: str) -> str:
+    """The identifier as stored: a DOI without its resolver, a URN:NBN in lower case."""
+    if key == "doi":
+        return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value, flags=re.IGNORECASE)
+    if key == "urn_nbn":
+        return value.lower()
+    return value
 
 
 def not_text_message(key: str, node: yaml.Node, kind: str) -> str:

@@ -14,6 +14,7 @@ REAL_PAGES: list[tuple[str, str]] = [
     ("nyhet", "nyheter/2023-05-partnerskapsdagar-i-kungsbacka/"),
     ("typlista", "rapporter/"),
     ("principer", "principer/"),
+    ("hela översikten", "principer/matris/"),
     ("princip", "principer/kultur/"),
     ("kommuner", "kommuner/"),
     ("kommun", "kommuner/kungsbacka/"),

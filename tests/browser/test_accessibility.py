@@ -1,4 +1,4 @@
-"""WCAG 2.0/2.1 A and AA with axe-core on every kind of page, light and dark.
+"""WCAG 2.0/2.1/2.2 A and AA with axe-core on every kind of page, light and dark.
 
 axe-core comes from the pinned PyPI package axe-playwright-python and is put
 into the page from its local file. Each failure prints every violation with

@@ -180,8 +180,10 @@ def test_results_show_type_date_summary_and_labels(page, site_url):
     assert card.locator("time").text_content() == "1 mars 2022"
     assert card.locator("time").get_attribute("datetime") == "2022-03-01"
     assert card.locator(".loft-card__summary").text_content() == "Sammanfattning av Alfa."
-    assert card.locator(".loft-tag--principer").all_text_contents() == ["Kultur", "Systemsynsätt"]
-    assert card.locator(".loft-tag--kommuner").all_text_contents() == ["Kungsbacka", "Lidingö"]
+    # At most three labels, as text (one link, the title, per result); the rest on the item page.
+    assert card.locator(".loft-card__labels .loft-label").all_text_contents() == [
+        "Kultur", "Systemsynsätt", "Kungsbacka", "och 1 till"]
+    assert card.locator("a").count() == 1
     card.locator("h3 a").click()
     assert page.url == f"{site_url}{URLS['Alfa']}"
 

@@ -19,6 +19,13 @@ BAD_INPUTS = {
                     ["docs/nyheter/e.md:2:", "YAML-syntaxfel"]),
     "wrong type": ("reports/f.md", report("F", "2023", draft="kanske"),
                    ["reports/f.md:", "draft: ska vara true eller false"]),
+    "part of a missing item": ("reports/h.md", report("H", "2023", continues="rapporter/finns-ej/"),
+                               ["reports/h.md:7:12: continues:", "det finns inget objekt med adressen "
+                                "\"rapporter/finns-ej/\""]),
+    "bad ISBN": ("reports/i.md", report("I", "2023", identifiers={"isbn": "978-91-0"}),
+                 ["reports/i.md:8:9: identifiers.isbn:", "är inget giltigt ISBN"]),
+    "unknown publisher": ("reports/j.md", report("J", "2023", publishers=["Rise AB"]),
+                          ["reports/j.md:8:3: publishers:", "Menade du RISE?"]),
     "script": ("reports/g.md", report("G", "2023").replace("Brödtext.", "<script>x()</script>"),
                ["reports/g.md:", "text:", "<script>"]),
 }

@@ -175,7 +175,9 @@ def test_statement_describes_the_documents_the_site_has():
 
 # --- the built site ----------------------------------------------------------------
 def jsonld(html: str) -> dict:
-    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    found = [f for f in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+             if '"@type":"BreadcrumbList"' not in f]  # the page's own, not its breadcrumbs
+    return json.loads(found[0])
 
 
 @pytest.mark.build

@@ -99,7 +99,7 @@ def test_list_prints_ids_and_labels(monkeypatch, capsys):
     code, out, _ = run(REPO, monkeypatch, capsys, "list", "typer")
     assert re.search(r"^nyhet\s+Nyhet\s+mapp: docs/nyheter/$", out, re.M)
     code, _, err = run(REPO, monkeypatch, capsys, "list", "färger")
-    assert code == 2 and "Välj bland: principer, kommuner, typer" in err
+    assert code == 2 and "Välj bland: principer, kommuner, utgivare, sprak, typer" in err
 
 
 def test_console_script_is_installed_and_runs():

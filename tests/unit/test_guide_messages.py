@@ -37,6 +37,19 @@ BAD_CONTENT: dict[str, str | bytes] = {
     "reports/l.md": f"---\n{GOOD}based_on: Ett inlägg\nredirect_from: [Gammal adress]\n---\n",
     "reports/m.md": f"---\n{GOOD}based_on:\n  utgivare: X\n  url: http://example.org\n---\n",
     "reports/n.md": f"---\n{GOOD}based_on:\n  title: ''\n---\n",
+    # The publication record: publishers, language, published_at, continues, identifiers.
+    "reports/rec1.md": f"---\n{GOOD}publishers: [Rise AB, Kommunförbundet]\nlanguage: svenskt\n"
+                       "published_at: www.ri.se/rapport\ncontinues: rapporter/finns-inte/\n"
+                       "identifiers:\n  isbn: 978-91-0000000-0\n  urn: urn:nbn:se:x-1\n  doi: 11.1/x\n---\n",
+    "reports/rec2.md": f"---\n{GOOD}continues: Rapporter om något\nidentifiers: 978-91-89757-01-1\n---\n",
+    "reports/rec3.md": f"---\n{GOOD}continues: rapporter/rec3/\nidentifiers:\n  urn_nbn: nbn:se:1\n---\n",
+    "reports/rec4.md": f"---\n{GOOD}continues: rapporter/rec5/\n---\n",
+    "reports/rec5.md": f"---\n{GOOD}continues: rapporter/rec4/\n---\n",
+    "reports/rec6.md": f"---\n{GOOD}continues: rapporter/rec5/\n---\n",
+    "reports/rec7.md": f"---\n{GOOD}continues: rapporter/rec8/\n---\n",
+    "reports/rec8.md": f"---\n{GOOD}draft: true\n---\n",
+    "reports/rec9.md": f"---\n{GOOD}continues: rapporter/rec99/\n---\n",
+    "reports/rec10.md": f"---\n{GOOD}continues: /rapporter/rec10\n---\n",
     "reports/utan-index/bilaga.pdf": b"%PDF-1.4\n",
     "reports/bilaga.pdf": b"%PDF-1.4\n",
     "reports/index.md": f"---\n{GOOD}---\n",
@@ -74,7 +87,8 @@ HOSTILE_TEXT = ("<script>x</script>\n<a href=\"#\" onclick=\"x()\">a</a>\n[b](ja
                 "<p style=\"color:red\">c</p>\n![d](https://example.org/d.png)\n"
                 "<a href=\"\\\\example.org\">e</a>\n\n<p id=\"__config\">f</p>\n")
 BAD_DATA = {
-    "data/principles.yml": "- id: kultur\n- id: Åsa\n  label: Åsa\n- id: x\n  label: X\n- id: x\n  label: Y\n",
+    "data/principles.yml": "- id: kultur\n- id: Åsa\n  label: Åsa\n- id: x\n  label: X\n- id: x\n  label: Y\n"
+                           "- id: matris\n  label: Matris\n",
     "data/municipalities.yml": "- id: [\n",
     "data/types.yml": "rapport: reports\n",
 }

@@ -41,7 +41,7 @@ def test_listings_are_paginated_and_cover_every_item_once(build_of):
     seen = [i.title for p in pages for i in p.items]
     assert seen == [f"R{n:02d}" for n in range(22, -1, -1)]  # newest first, each once
     html = build.page_markdown("principer/kultur/sida/2/index.md", "")
-    assert "Visar 11–20 av 23 publikationer" in html
+    assert "Visar 11–20 av 23 titlar" in html
     assert 'href="../../" rel="prev"' in html and 'href="../3/" rel="next"' in html
     assert 'aria-current="page"' in html
 
@@ -87,7 +87,9 @@ def test_catalogue_is_stable_and_complete(build_of):
     assert [e["title"] for e in entries] == ["N", "A"]
     assert entries[1] == {"title": "A", "url": "rapporter/a/", "type": "rapport", "date": "2022-06",
                           "year": 2022, "principles": ["kultur"], "municipalities": ["lidingo"],
-                          "summary": "Sammanfattning av A.", "based_on": None}
+                          "summary": "Sammanfattning av A.", "based_on": None, "publishers": [],
+                          "language": "sv", "published_at": None, "continues": None,
+                          "identifiers": {"isbn": None, "urn_nbn": None, "doi": None}}
 
 
 def test_partial_dates_sort_before_precise_dates_of_the_same_period():

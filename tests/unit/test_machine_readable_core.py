@@ -112,11 +112,11 @@ def test_every_kind_of_page_gets_its_own_description(make_project):
     assert info("rapporter/alfa.md").description == "Sammanfattning av Alfa."
     assert info("rapporter/index.md").description.startswith("Rapporter från LOFT")
     assert info("kommuner/lidingo/index.md").description == (
-        "Publicerat material om Lidingö i LOFT kunskapsbank: 1 publikation, nyast först.")
+        "Publicerat material om Lidingö i LOFT kunskapsbank: 1 titel, nyast först.")
     culture = build.project.facet_by_field["principles"].vocabulary.by_id["kultur"]
     assert info("principer/kultur/index.md").description == " ".join(culture.get("summary").split())
     assert info("ar/2023/index.md").description == (
-        "Material som publicerades 2023 i LOFT kunskapsbank: 1 publikation, nyast först.")
+        "Material som publicerades 2023 i LOFT kunskapsbank: 1 titel, nyast först.")
     assert info("principer/index.md").description.startswith("Standarden ISO 56002")
     assert info("om-loft.md", "Om LOFT", "# Om LOFT\n\nLOFT är ett partnerskap.\n").description == (
         "LOFT är ett partnerskap.")

@@ -47,7 +47,7 @@ def test_new_report_is_a_folder_with_every_key_commented(make_project, monkeypat
     assert data["draft"] is True  # a new item is a draft until its editor says otherwise
     assert "Objektet är ett utkast" in out
     keys = re.findall(r"^([a-z]+):", front, re.M)
-    assert keys == ["title", "date", "principles", "municipalities", "summary", "authors", "draft"]
+    assert keys == ["title", "date", "principles", "municipalities", "summary", "authors", "publishers", "draft"]
     # Every key has a Swedish comment right above it.
     lines = front.splitlines()
     for key in keys:

@@ -7,6 +7,8 @@
 // Several values of one filter match any of them; different filters all apply.
 
 const PAGE_SIZE = 20;
+const CARD_LABELS = 3; // labels a result shows at most, as on the listing pages
+const WIDE = "(min-width: 60em)"; // the filters are a sidebar from here, a disclosure below
 const TYPING_DELAY = 250; // ms after the last keystroke before searching
 
 const form = document.getElementById("loft-search");
@@ -31,6 +33,16 @@ async function start() {
   const more = document.getElementById("loft-search-more");
   const suggest = document.getElementById("loft-search-suggest");
   const clear = document.getElementById("loft-search-clear");
+  const filters = document.getElementById("loft-search-filters");
+  const chosen = document.getElementById("loft-search-chosen");
+  const sortNote = document.getElementById("loft-sort-note");
+  const relevance = document.getElementById("loft-sort-relevans");
+  const newest = document.getElementById("loft-sort-nyast");
+  const headerBox = document.querySelector("form.loft-header-search input[name=q]");
+  // Phones: the results come first, the filters wait behind "Filtrera (n valda)".
+  const wide = window.matchMedia(WIDE);
+  filters.open = wide.matches;
+  wide.addEventListener("change", () => { filters.open = wide.matches; });
   const groups = [...form.querySelectorAll("fieldset.loft-search__facet")].map((fieldset) => ({
     param: fieldset.dataset.param,
     title: fieldset.querySelector("legend").textContent,
@@ -60,20 +72,39 @@ async function start() {
     return { q: params.get("q") || "", filters, sort: params.get("sortera") === "nyast" ? "nyast" : "relevans" };
   }
 
+  let wantedSort = "relevans"; // the reader's choice, kept while there are no words to match
   function readForm() {
     const filters = {};
     for (const group of groups) filters[group.param] = group.boxes.filter((b) => b.checked).map((b) => b.value);
-    const sort = form.querySelector('input[name="sortera"]:checked');
-    return { q: query.value.trim(), filters, sort: sort ? sort.value : "relevans" };
+    const q = query.value.trim();
+    if (q || !relevance.disabled) wantedSort = newest.checked ? "nyast" : "relevans";
+    return { q, filters, sort: wantedSort };
+  }
+
+  // Without search words nothing can match better: the list is newest first,
+  // and the sort control says so too (it agrees with the status line).
+  function showSort(state) {
+    const words = Boolean(state.q);
+    relevance.disabled = !words;
+    sortNote.hidden = words;
+    const effective = words ? state.sort : "nyast";
+    relevance.checked = effective === "relevans";
+    newest.checked = effective === "nyast";
+  }
+
+  function showChosen(state) {
+    const n = Object.values(state.filters).reduce((sum, values) => sum + values.length, 0);
+    chosen.textContent = `(${n} ${n === 1 ? "vald" : "valda"})`;
   }
 
   function showState(state) {
     query.value = state.q;
+    wantedSort = state.sort;
     for (const group of groups) {
       const on = new Set(state.filters[group.param]);
       for (const box of group.boxes) box.checked = on.has(box.value);
     }
-    for (const radio of form.querySelectorAll('input[name="sortera"]')) radio.checked = radio.value === state.sort;
+    showSort(state);
   }
 
   function urlOf(state) {
@@ -116,6 +147,9 @@ async function start() {
       }
     }
     if (mine !== latest) return;
+    showSort(state);
+    showChosen(state);
+    if (headerBox && document.activeElement !== headerBox) headerBox.value = state.q; // the header box carries the query
     showCounts(counts);
     showSuggestions(state);
     results = found.results;
@@ -179,15 +213,32 @@ async function start() {
     if (meta.datum) facts.append(element("time", { datetime: meta.iso || "" }, meta.datum));
     item.append(facts);
     if (meta.sammanfattning) item.append(element("p", { class: "loft-card__summary" }, meta.sammanfattning));
+    if (result.excerpt && query.value.trim()) {
+      item.append(element("p", { class: "loft-card__excerpt" },
+        element("span", { class: "loft-visually-hidden" }, "Utdrag: "), ...excerptNodes(result.excerpt)));
+    }
+    // Labels as text, a few at most: one link (the title) and one tab stop a result.
+    const labels = [];
     for (const group of groups.filter((g) => g.tags)) {
       const ids = new Set((result.filters || {})[group.param] || []);
-      const terms = group.boxes.filter((b) => ids.has(b.value));
-      if (!terms.length) continue;
-      item.append(element("ul", { class: "loft-card__tags", "aria-label": group.title },
-        ...terms.map((b) => element("li", {},
-          element("a", { class: `loft-tag loft-tag--${group.param}`, href: b.dataset.url }, b.dataset.label)))));
+      for (const box of group.boxes) if (ids.has(box.value)) labels.push(box.dataset.label);
+    }
+    if (labels.length) {
+      const shown = labels.slice(0, CARD_LABELS).map((label) => element("li", { class: "loft-label" }, label));
+      if (labels.length > CARD_LABELS) {
+        shown.push(element("li", { class: "loft-label loft-label--more" }, `och ${labels.length - CARD_LABELS} till`));
+      }
+      item.append(element("ul", { class: "loft-card__labels", "aria-label": "Märkt med" }, ...shown));
     }
     return item;
+  }
+
+  // Pagefind's excerpt is escaped text with the query words in <mark>: read as
+  // an inert document and rebuilt from its text, so nothing but <mark> survives.
+  function excerptNodes(html) {
+    const body = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html").body;
+    return [...body.childNodes].map((node) =>
+      node.nodeName === "MARK" ? element("mark", {}, node.textContent) : document.createTextNode(node.textContent));
   }
 
   // --- "did you mean the principle Kultur?" -----------------------------------
@@ -274,6 +325,7 @@ async function start() {
   }
 
   const initial = readUrl();
+  if (!wide.matches && initial.q === "" && Object.values(initial.filters).every((v) => !v.length)) filters.open = false;
   showState(initial);
   await run(initial);
 }
