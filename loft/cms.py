@@ -118,13 +118,15 @@ def _record_fields(project: Project) -> list[dict]:
         {"label": "Källa", "name": "based_on", "widget": "object", **optional, "collapsed": True,
          "hint": "Bara om texten återger någon annans text. Den som skrev originalet står här.",
          "fields": [
-             {"label": "Originalets rubrik", "name": "title", "widget": "string"},
-             {"label": "Utgivare", "name": "publisher", "widget": "string", **optional},
-             {"label": "Författare", "name": "authors", "widget": "list", **optional,
+             # Optional in the form (Decap checks nested fields of an empty optional
+             # object too); `loft check` requires it once based_on is given.
+             {"label": "Originalets rubrik", "name": "title", "widget": "string", **optional},
+             {"label": "Originalets utgivare", "name": "publisher", "widget": "string", **optional},
+             {"label": "Originalets författare", "name": "authors", "widget": "list", **optional,
               "field": {"label": "Namn", "name": "namn", "widget": "string"}},
-             {"label": "Datum", "name": "date", "widget": "string", **optional,
+             {"label": "Originalets datum", "name": "date", "widget": "string", **optional,
               "pattern": [DATE_PATTERN, DATE_MESSAGE]},
-             {"label": "Adress", "name": "url", "widget": "string", **optional,
+             {"label": "Originalets adress", "name": "url", "widget": "string", **optional,
               "pattern": ["^https://", "Adressen ska börja med https://."]},
          ]},
     ]

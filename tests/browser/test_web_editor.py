@@ -115,7 +115,7 @@ def open_new_report(page, base: str) -> None:
     page.get_by_role("button", name="Logga in").click()
     page.get_by_role("link", name="Rapporter").first.wait_for()
     page.goto(base + "redigera/#/collections/rapport/new")
-    page.get_by_label("Rubrik").wait_for()
+    page.get_by_label("Rubrik", exact=True).wait_for()
 
 
 def choose(page, label: str, option: str) -> None:
@@ -131,13 +131,13 @@ def test_a_report_made_in_the_form_passes_loft_check_and_is_published_with_its_p
     page.on("request", lambda r: requested.append(r.url))
 
     open_new_report(page, base)
-    page.get_by_label("Rubrik").fill(TITLE)
-    page.get_by_label("Datum").fill("2024-03")
+    page.get_by_label("Rubrik", exact=True).fill(TITLE)
+    page.get_by_label("Datum", exact=True).fill("2024-03")
     choose(page, "Principer", "Kultur")
     choose(page, "Principer", "Systemsynsätt")
     choose(page, "Kommuner", "Enköping")
     choose(page, "Kommuner", "Lidingö")
-    page.get_by_label("Sammanfattning").fill("Rapporten beskriver hur två kommuner leder förnyelse.")
+    page.get_by_label("Sammanfattning", exact=True).fill("Rapporten beskriver hur två kommuner leder förnyelse.")
     page.get_by_role("button", name="Add bilagor").click()
     page.get_by_role("button", name="Välj en fil").click()
     page.locator("input[type=file]").set_input_files(str(pdf))
@@ -180,8 +180,8 @@ def test_a_report_made_in_the_form_passes_loft_check_and_is_published_with_its_p
 def test_a_required_field_left_empty_is_refused_in_swedish(editor, page):
     base, project = editor
     open_new_report(page, base)
-    page.get_by_label("Rubrik").fill("Utan sammanfattning")
-    page.get_by_label("Datum").fill("15 maj 2024")
+    page.get_by_label("Rubrik", exact=True).fill("Utan sammanfattning")
+    page.get_by_label("Datum", exact=True).fill("15 maj 2024")
     page.get_by_role("button", name="Spara", exact=True).click()
     page.get_by_text("Sammanfattning är obligatoriskt.").wait_for()
     page.get_by_text("Principer är obligatoriskt.").wait_for()
