@@ -11,12 +11,25 @@
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import socketserver
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, settings
+
+# Property-based tests are deterministic and bounded: the same examples on every
+# run and in CI, few enough to keep `make test-fast` fast. No deadline: the
+# machine is shared, and a slow example is not a failure.
+settings.register_profile("loft", max_examples=30, derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+# `make mutate` runs the "mutation" profile: a failing example is reported at once,
+# unshrunk, so that a killed mutant costs seconds, not minutes of shrinking.
+settings.register_profile("mutation", parent=settings.get_profile("loft"), max_examples=20,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+settings.load_profile(os.environ.get("LOFT_HYPOTHESIS_PROFILE", "loft"))
 
 from harness import CHROMIUM, REPO, BuildResult, copy_machinery, run_build, write_files  # noqa: F401
 
