@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -39,6 +40,17 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+
+
+def data_project(root: Path, files: dict[str, str | bytes] | None = None) -> Path:
+    """The lightest project the core loads: the real data/ files, a one-line
+    mkdocs.yml and empty content folders, plus `files` (no theme, no hooks)."""
+    shutil.copytree(REPO / "data", root / "data")
+    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    for folder in ("reports", "materials", "docs/nyheter"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    write_files(root, files or {})
+    return root
 
 
 def checkout_env(**more: str | None) -> dict[str, str]:

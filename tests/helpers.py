@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
+from html import unescape
+
 import yaml
 
 
@@ -21,3 +25,18 @@ def report(title: str, date: str, principles=("kultur",), municipalities=(), **m
 def news(title: str, date: str, principles=(), municipalities=(), **more) -> str:
     return item_md(title=title, date=date, principles=list(principles) or None,
                    municipalities=list(municipalities) or None, **more)
+
+
+# --- reading built pages ---------------------------------------------------------
+
+def listed_titles(html: str) -> list[str]:
+    """Titles of the item cards of a listing page, in order."""
+    return [unescape(t) for t in re.findall(r'class="loft-card__title"><a href="[^"]*">([^<]*)</a>', html)]
+
+
+def table_numbers(fig: ET.Element) -> dict[tuple[str, str], str]:
+    """(row heading, column heading) -> cell text of a chart's data table."""
+    table = fig.find(".//table")
+    heads = [th.text for th in table.find("thead/tr")]
+    return {(tr[0].text, heading): "".join(td.itertext())
+            for tr in table.find("tbody") for heading, td in zip(heads[1:], tr[1:])}

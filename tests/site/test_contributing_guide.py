@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from harness import REPO
 from guide import blocks
 
-REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 
 

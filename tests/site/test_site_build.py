@@ -8,7 +8,7 @@ from html import unescape
 
 import pytest
 
-from helpers import news, report
+from helpers import listed_titles, news, report
 
 CORPUS = {
     "reports/alfa.md": report("Alfa", "2022-03-01", ["kultur", "systemsynsatt"], ["kungsbacka", "lidingo"]),
@@ -46,10 +46,6 @@ def corpus_site(tmp_path_factory):
     result = run_build(project)
     assert result.returncode == 0, result.output
     return result
-
-
-def listed_titles(html: str) -> list[str]:
-    return [unescape(t) for t in re.findall(r'class="loft-card__title"><a href="[^"]*">([^<]*)</a>', html)]
 
 
 @pytest.mark.parametrize("url,titles", EXPECTED.items())

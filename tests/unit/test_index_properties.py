@@ -13,7 +13,6 @@ stable, and drafts appear nowhere. Deterministic: the `loft` Hypothesis profile
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -24,7 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import expect
-from harness import REPO, write_files
+from harness import data_project
 from helpers import news, report
 from loft.build import SiteBuild
 from loft.catalogue import render_catalogue
@@ -71,12 +70,7 @@ def files_of(corpus) -> dict[str, str | bytes]:
 
 
 def project(root: Path, files: dict[str, str | bytes]) -> Path:
-    shutil.copytree(REPO / "data", root / "data")
-    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
-    for folder in FOLDERS.values():
-        (root / folder).mkdir(parents=True, exist_ok=True)
-    write_files(root, files)
-    return root
+    return data_project(root, files)
 
 
 @given(corpus=corpora, page_size=st.integers(1, 4))
