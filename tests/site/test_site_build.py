@@ -39,13 +39,9 @@ EXPECTED = {  # listing URL -> titles, newest first
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory):
-    from harness import copy_machinery, run_build, write_files
+    import harness
 
-    project = copy_machinery(tmp_path_factory.mktemp("corpus") / "project")
-    write_files(project, CORPUS)
-    result = run_build(project)
-    assert result.returncode == 0, result.output
-    return result
+    return harness.corpus_site(tmp_path_factory.mktemp("corpus"), CORPUS)
 
 
 @pytest.mark.parametrize("url,titles", EXPECTED.items())
