@@ -27,7 +27,7 @@ settings.register_profile("loft", max_examples=30, derandomize=True, deadline=No
                           suppress_health_check=[HealthCheck.too_slow], print_blob=True)
 # `make mutate` runs the "mutation" profile: a failing example is reported at once,
 # unshrunk, so that a killed mutant costs seconds, not minutes of shrinking.
-settings.register_profile("mutation", parent=settings.get_profile("loft"), max_examples=20,
+settings.register_profile("mutation", parent=settings.get_profile("loft"), max_examples=10,
                           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 settings.load_profile(os.environ.get("LOFT_HYPOTHESIS_PROFILE", "loft"))
 

@@ -13,6 +13,7 @@ import json
 import feedparser
 import pytest
 
+from harness import data_project
 from helpers import news, report
 from loft.build import SiteBuild
 
@@ -36,10 +37,7 @@ def mode(request) -> str:
 
 @pytest.fixture(scope="module")
 def built(mode, tmp_path_factory):
-    from harness import copy_machinery, write_files
-
-    project = copy_machinery(tmp_path_factory.mktemp(mode) / "project")
-    write_files(project, CORPUS)
+    project = data_project(tmp_path_factory.mktemp(mode), CORPUS)
     build = SiteBuild.create(project, page_size=2, site_url=SITE_URL if mode == "absolute" else None)
     return build, build.extra_files()
 
@@ -150,10 +148,7 @@ def test_sitemap_locations_follow_the_url_mode(built, mode):
 
 
 def test_sitemap_of_a_preview_leaves_drafts_out(tmp_path):
-    from harness import copy_machinery, write_files
-
-    project = copy_machinery(tmp_path / "project")
-    write_files(project, CORPUS)
+    project = data_project(tmp_path, CORPUS)
     preview = SiteBuild.create(project, preview=True, site_url=SITE_URL)
     entries = preview.machine.sitemap([("nyheter/utkast.md", "nyheter/utkast/"),
                                        ("nyheter/delta.md", "nyheter/delta/")])
