@@ -26,7 +26,7 @@ CORPUS = {
 SITE_URL = "https://example.se/loft/"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def metadata() -> dict:
     return yaml.safe_load((REPO / "data/metadata.yml").read_text(encoding="utf-8"))
 

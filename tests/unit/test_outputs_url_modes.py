@@ -30,14 +30,16 @@ CORPUS = {
 NEWEST_FIRST = ["nyheter/delta/", "rapporter/alfa/", "rapporter/beta/", "material/gamma/"]
 
 
-@pytest.fixture(scope="module", params=["relative", "absolute"])
+@pytest.fixture(params=["relative", "absolute"])
 def mode(request) -> str:
     return request.param
 
 
-@pytest.fixture(scope="module")
-def built(mode, tmp_path_factory):
-    project = data_project(tmp_path_factory.mktemp(mode), CORPUS)
+# Function scope (a build here takes milliseconds): mutation testing attributes a
+# module fixture's work to the first test only, and would run no other test.
+@pytest.fixture
+def built(mode, tmp_path):
+    project = data_project(tmp_path, CORPUS)
     build = SiteBuild.create(project, page_size=2, site_url=SITE_URL if mode == "absolute" else None)
     return build, build.extra_files()
 
