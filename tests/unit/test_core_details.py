@@ -101,6 +101,7 @@ def test_page_metadata_defaults(tmp_path):
     assert '<meta property="og:title" content="LOFT kunskapsbank">' in machine.head_html("kontakt.md")
     item = machine.head_html("rapporter/aa.md")
     assert '<meta property="og:title" content="Aa">' in item and 'og:type" content="article"' in item
+    assert '<meta name="citation_title" content="Aa">' in item  # reports carry Google Scholar's tags
 
 
 def test_open_data_without_licence_or_description(tmp_path):
