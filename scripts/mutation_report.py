@@ -16,16 +16,16 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
 
 def main(mutmut: str = ".venv/bin/mutmut") -> None:
     counts: dict[str, Counter] = defaultdict(Counter)
-    survivors: dict[str, list[str]] = defaultdict(list)
+    survivors: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for meta in sorted(Path("mutants/loft").glob("*.py.meta")):
         module = "loft/" + meta.name.removesuffix(".meta")
         for key, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items():
             status = STATUS.get(code, "suspicious")
             counts[module][status] += 1
             if status in ("survived", "no tests"):
-                survivors[module].append(key)
-    print("| module | mutants | killed | timeout | survived | no tests | score |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+                survivors[module].append((key, status))
+    print("| module | mutants | killed | timeout | survived | no tests | not run | score (killed + timeout) / run |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     total = Counter()
     for module, c in sorted(counts.items()):
         total.update(c)
@@ -34,19 +34,21 @@ def main(mutmut: str = ".venv/bin/mutmut") -> None:
     print()
     for module, keys in sorted(survivors.items()):
         print(f"### {module}\n")
-        for key in sorted(keys, key=_natural):
+        for key, status in sorted(keys, key=lambda pair: _natural(pair[0])):
             diff = subprocess.run([mutmut, "show", key], capture_output=True, text=True).stdout
             lines = [l for l in diff.splitlines() if l.startswith(("-", "+")) and not l.startswith(("---", "+++"))]
-            print(f"- `{key.split('.', 2)[-1]}` ({'no tests' if key in [] else 'survived'}): "
-                  + " / ".join(f"`{l.strip()}`" for l in lines[:4]))
+            print(f"- `{key.split('.', 2)[-1]}` ({status}): "
+                  + " → ".join(f"`{' '.join(l[1:].split())}`" for l in lines[:2]))
         print()
 
 
 def _row(name: str, c: Counter) -> str:
     n = sum(c.values())
+    run = n - c["not checked"] - c["skipped"]
     dead = c["killed"] + c["timeout"] + c["type check"]
-    score = f"{100 * dead / n:.1f} %" if n else "–"
-    return f"| {name} | {n} | {c['killed']} | {c['timeout']} | {c['survived']} | {c['no tests']} | {score} |"
+    score = f"{100 * dead / run:.1f} %" if run else "–"
+    return (f"| {name} | {n} | {c['killed']} | {c['timeout']} | {c['survived']} | {c['no tests']} "
+            f"| {c['not checked'] + c['skipped']} | {score} |")
 
 
 def _natural(key: str):

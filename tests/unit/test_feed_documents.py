@@ -37,7 +37,8 @@ def feeds(tmp_path, site_url=None, corpus=CORPUS) -> dict[str, str]:
 
 def shape(xml: str):
     """The feed as nested (tag, attributes, text or children) tuples."""
-    assert xml.startswith("<?xml version='1.0' encoding='UTF-8'?>\n")
+    assert xml.startswith("<?xml version='1.0' encoding='UTF-8'?>\n<feed ")
+    assert "\n  <id>urn:uuid:" in xml and "\n  <entry>\n    <id>" in xml or "<entry>" not in xml  # indented by two
 
     def walk(element):
         children = [walk(child) for child in element]
@@ -115,3 +116,27 @@ def test_a_feed_of_an_empty_site_is_dated_1970(tmp_path):
     assert shape(files["atom.xml"])[2][2] == ("updated", {}, "1970-01-01T00:00:00+00:00")
     terms = [f"{facet.path}/{term}/atom.xml" for facet in expect.facets() for term in facet.ids]
     assert sorted(files) == sorted(["atom.xml", "rapporter/atom.xml", "material/atom.xml", "nyheter/atom.xml", *terms])
+
+
+def test_the_feed_author_has_no_uri_without_the_publishers_address(tmp_path):
+    import yaml
+
+    root = data_project(tmp_path, CORPUS)
+    metadata = root / "data/metadata.yml"
+    data = yaml.safe_load(metadata.read_text(encoding="utf-8"))
+    del data["publisher"]["url"]
+    metadata.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    xml = SiteBuild.create(root).extra_files()["atom.xml"]
+    assert shape(xml)[2][3] == ("author", {}, [("name", {}, PUBLISHER[0])])
+
+
+def test_every_type_and_term_listing_links_its_feed_and_years_none(tmp_path):
+    from loft.feeds import listing_feed_url
+
+    build = SiteBuild.create(data_project(tmp_path, CORPUS), page_size=1)
+    by_url = {listing.url: listing for listing in build.listings.values()}
+    assert listing_feed_url(by_url["rapporter/"]) == "rapporter/atom.xml"
+    assert listing_feed_url(by_url["nyheter/"]) == "nyheter/atom.xml"
+    assert listing_feed_url(by_url["principer/kultur/"]) == "principer/kultur/atom.xml"
+    assert listing_feed_url(by_url["kommuner/vasteras/"]) == "kommuner/vasteras/atom.xml"
+    assert listing_feed_url(by_url["ar/2022/"]) is None

@@ -106,3 +106,25 @@ def test_a_news_item_needs_only_title_and_date(check):
         "Lägg till en rubrik, till exempel title: Insikter om innovationsledning.",
         f"docs/nyheter/n.md:1:1: date: fältet saknas men krävs för typen nyhet. Lägg till ett datum. {FORMAT_HELP}",
     ]
+
+
+def test_an_impossible_date_points_at_the_value(check):
+    assert formatted(check, report_with("title: T", "date: 2023-02-30", "summary: S.", "principles: [kultur]")) == [
+        'reports/a.md:3:7: date: "2023-02-30" finns inte: februari 2023 har 28 dagar.',
+    ]
+
+
+def test_null_date_and_draft(check):
+    assert formatted(check, report_with("title: T", "date: ~", "summary: S.", "principles: [kultur]")) == [
+        f"reports/a.md:3:1: date: fältet är tomt men krävs för typen rapport. Lägg till ett datum. {FORMAT_HELP}",
+    ]
+    items, problems = check({"reports/b.md": report_with("title: T", "date: 2023", "summary: S.",
+                                                         "principles: [kultur]", "draft: null")})
+    assert [p for p in problems if p.path == "reports/b.md"] == []
+    assert [i.draft for i in items if i.slug == "b"] == [False]
+
+
+def test_script_in_the_body_names_the_file(check):
+    [problem] = check({"reports/a.md": report_with("title: T", "date: 2023", "summary: S.", "principles: [kultur]")
+                       + "\n<script>alert(1)</script>\n"})[1]
+    assert (problem.path, problem.field) == ("reports/a.md", "text")
