@@ -114,3 +114,27 @@ def test_open_data_without_licence_or_description(tmp_path):
     assert "dcterms:license" not in catalog
     assert all("dcterms:license" not in d for d in dataset["dcat:distribution"])
     assert dataset["dcterms:description"] == {"@value": "", "@language": "sv"}
+
+
+def test_an_item_without_tags_is_listed_without_terms(tmp_path):
+    """Item.tags defaults to no terms at all: the index, catalogue and terms() cope."""
+    import dataclasses
+
+    from loft.catalogue import catalogue_entries
+    from loft.site_index import SiteIndex
+
+    build = build_of(tmp_path)
+    bare = dataclasses.replace(build.index.by_url["nyheter/n/"], tags={})
+    index = SiteIndex([bare], build.project.types, build.project.facets)
+    assert [bare.terms(f) for f in build.project.facets] == [[], []]
+    assert all(items == [] for terms in index.by_term.values() for items in terms.values())
+    [entry] = catalogue_entries(index)
+    assert (entry["principles"], entry["municipalities"]) == ([], [])
+
+
+def test_machine_readable_names_the_site_by_default(tmp_path):
+    from loft.machine_readable import MachineReadable
+
+    build = build_of(tmp_path)
+    machine = MachineReadable(build.project, build.index, build.listings, build.overviews)
+    assert "<title>LOFT kunskapsbank</title>" in machine.extra_files()["atom.xml"]

@@ -128,3 +128,28 @@ def test_script_in_the_body_names_the_file(check):
     [problem] = check({"reports/a.md": report_with("title: T", "date: 2023", "summary: S.", "principles: [kultur]")
                        + "\n<script>alert(1)</script>\n"})[1]
     assert (problem.path, problem.field) == ("reports/a.md", "text")
+
+
+def test_null_title_is_empty(check):
+    assert formatted(check, report_with("title: ~", "date: 2023", "summary: S.", "principles: [kultur]")) == [
+        "reports/a.md:2:1: title: fältet är tomt men krävs för typen rapport. "
+        "Lägg till en rubrik, till exempel title: Insikter om innovationsledning.",
+    ]
+
+
+def test_one_value_where_a_list_belongs_points_at_the_value(check):
+    assert formatted(check, report_with("title: T", "date: 2023", "summary: S.", "principles: kultur")) == [
+        'reports/a.md:5:13: principles: ska vara en lista, inte en enstaka text ("kultur"). Skriv varje värde '
+        "på en egen rad under principles: med ett bindestreck först, till exempel:\n      principles:\n"
+        "        - kultur",
+    ]
+
+
+def test_markup_in_a_title_and_paragraphs_in_a_summary(check):
+    assert formatted(check, report_with("title: A <b>B</b>", "date: 2023", 'summary: "S.\\n\\nMer."',
+                                        "principles: [kultur]")) == [
+        'reports/a.md:2:1: title: "A <b>B</b>" innehåller tecken som tolkas som HTML (< > eller &...;). '
+        'Skriv texten utan dem, till exempel "mindre än" i stället för <.',
+        "reports/a.md:4:1: summary: ska vara ett enda stycke utan tomma rader. Flytta resten av texten till "
+        "sidans brödtext under front matter.",
+    ]
