@@ -4,6 +4,8 @@ test_validation.py only sample."""
 
 from __future__ import annotations
 
+import yaml
+
 HEAD = "---\n"
 
 
@@ -153,3 +155,31 @@ def test_markup_in_a_title_and_paragraphs_in_a_summary(check):
         "reports/a.md:4:1: summary: ska vara ett enda stycke utan tomma rader. Flytta resten av texten till "
         "sidans brödtext under front matter.",
     ]
+
+
+def test_an_unknown_term_of_a_short_vocabulary_lists_every_value(check):
+    [line] = formatted(check, report_with("title: T", "date: 2023", "summary: S.", "principles: [kulturr]"))
+    assert line == (
+        'reports/a.md:5:14: principles: okänd princip "kulturr". Tillåtna värden: '
+        "realisering-av-varde (Realisering av värde), framtidsinriktade-ledare (Framtidsinriktade ledare), "
+        "strategisk-inriktning (Strategisk inriktning), kultur (Kultur), "
+        "utnyttjande-av-insikter (Utnyttjande av insikter), hantering-av-osakerhet (Hantering av osäkerhet), "
+        "anpassningsformaga (Anpassningsförmåga), systemsynsatt (Systemsynsätt). Menade du Kultur?")
+
+
+def _municipalities(project_dir, count: int) -> None:
+    terms = [{"id": f"kommun-{n:02d}", "label": f"Kommun {n:02d}"} for n in range(count)]
+    (project_dir / "data/municipalities.yml").write_text(yaml.safe_dump(terms, allow_unicode=True), encoding="utf-8")
+
+
+def test_a_vocabulary_of_twelve_is_listed_and_of_thirteen_points_to_loft_list(check, project_dir):
+    text = report_with("title: T", "date: 2023", "summary: S.", "principles: [kultur]", "municipalities: [Kommun 99]")
+    _municipalities(project_dir, 12)
+    [twelve] = formatted(check, text)
+    assert twelve.startswith('reports/a.md:6:18: municipalities: okänd kommun "Kommun 99". Tillåtna värden: '
+                             "kommun-00 (Kommun 00), kommun-01 (Kommun 01), ")
+    assert twelve.count("(Kommun ") == 12
+    _municipalities(project_dir, 13)
+    [thirteen] = formatted(check, text)
+    assert thirteen.startswith('reports/a.md:6:18: municipalities: okänd kommun "Kommun 99". '
+                               "Se tillåtna värden med: loft list kommuner.")
