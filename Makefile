@@ -12,7 +12,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node serve build test test-fast check chromium bench clean
+.PHONY: help venv node serve build test test-fast mutate check chromium bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -52,8 +52,14 @@ test: $(STAMP) $(NODE_STAMP) $(SCHEMAS) chromium ## The whole test suite (unit, 
 test-fast: $(STAMP) ## Unit tests of the core only
 	$(BIN)/python -m pytest tests/unit
 
+mutate: $(STAMP) ## Mutation testing of the core against the unit tests (slow; writes tests/MUTATION.md)
+	rm -rf mutants
+	LOFT_HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children 2
+	$(BIN)/python scripts/mutation_report.py > tests/mutation-results.md
+	@echo "Poäng och överlevande mutanter: tests/mutation-results.md (bedömningarna står i tests/MUTATION.md)"
+
 bench: $(STAMP) ## Benchmarks at 1,000 / 5,000 / 10,000 items (slow; writes bench/RESULTS.md)
 	$(BIN)/python -m bench.run
 
 clean: ## Remove build output (keeps .venv)
-	rm -rf site bench/work .pytest_cache
+	rm -rf site bench/work .pytest_cache mutants

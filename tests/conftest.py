@@ -11,14 +11,27 @@
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import socketserver
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, settings
 
-from harness import CHROMIUM, REPO, BuildResult, copy_machinery, run_build, write_files  # noqa: F401
+# Property-based tests are deterministic and bounded: the same examples on every
+# run and in CI, few enough to keep `make test-fast` fast. No deadline: the
+# machine is shared, and a slow example is not a failure.
+settings.register_profile("loft", max_examples=30, derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+# `make mutate` runs the "mutation" profile: a failing example is reported at once,
+# unshrunk, so that a killed mutant costs seconds, not minutes of shrinking.
+settings.register_profile("mutation", parent=settings.get_profile("loft"), max_examples=10,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+settings.load_profile(os.environ.get("LOFT_HYPOTHESIS_PROFILE", "loft"))
+
+from harness import CHROMIUM, REPO, BuildResult, copy_machinery, corpus_site, run_build, write_files  # noqa: F401
 
 @pytest.fixture
 def make_project(tmp_path):
@@ -40,10 +53,7 @@ def build():
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> BuildResult:
     """The repository's own site, built once (strict) for the whole session."""
-    project = copy_machinery(tmp_path_factory.mktemp("real") / "project", with_real_content=True)
-    result = run_build(project)
-    assert result.returncode == 0, result.output
-    return result
+    return corpus_site(tmp_path_factory.mktemp("real"), with_real_content=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -112,14 +122,5 @@ PAGED_PAGE_SIZE = 2
 def paged_site_url(tmp_path_factory, serve) -> str:
     """The real content with PAGED_PAGE_SIZE items a listing page, so that
     listings have a page 2 (sida/2/) to test."""
-    import re
-
-    project = copy_machinery(tmp_path_factory.mktemp("paged") / "project", with_real_content=True)
-    config = project / "mkdocs.yml"
-    text, count = re.subn(r"(\bpage_size:\s*)\d+", rf"\g<1>{PAGED_PAGE_SIZE}",
-                          config.read_text(encoding="utf-8"))
-    assert count == 1, "mkdocs.yml: extra.loft.page_size saknas"
-    config.write_text(text, encoding="utf-8")
-    result = run_build(project)
-    assert result.returncode == 0, result.output
-    return serve(result.site)
+    return serve(corpus_site(tmp_path_factory.mktemp("paged"), with_real_content=True,
+                             page_size=PAGED_PAGE_SIZE).site)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
+from html import unescape
+
 import yaml
 
 
@@ -41,3 +45,18 @@ def office_file(extension: str, padding: int = 0) -> bytes:
         if padding:
             archive.writestr("padding.bin", b"0" * padding)
     return buffer.getvalue()
+
+
+# --- reading built pages ---------------------------------------------------------
+
+def listed_titles(html: str) -> list[str]:
+    """Titles of the item cards of a listing page, in order."""
+    return [unescape(t) for t in re.findall(r'class="loft-card__title"><a href="[^"]*">([^<]*)</a>', html)]
+
+
+def table_numbers(fig: ET.Element) -> dict[tuple[str, str], str]:
+    """(row heading, column heading) -> cell text of a chart's data table."""
+    table = fig.find(".//table")
+    heads = [th.text for th in table.find("thead/tr")]
+    return {(tr[0].text, heading): "".join(td.itertext())
+            for tr in table.find("tbody") for heading, td in zip(heads[1:], tr[1:])}

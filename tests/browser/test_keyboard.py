@@ -3,7 +3,10 @@ schemes, no trap, and the main tasks done with Tab and Enter alone."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -126,14 +129,16 @@ def test_every_focus_stop_is_visible_and_focus_is_never_trapped(browser, real_si
 def test_skip_link_is_first_in_swedish_and_jumps_to_the_content(page, real_site_url):
     page.goto(real_site_url, wait_until="networkidle")
     page.keyboard.press("Tab")
-    skip = page.evaluate("[document.activeElement.className, document.activeElement.innerText.trim()]")
-    assert "md-skip" in skip[0] and skip[1] == "Gå till innehållet"
-    assert page.locator("a.md-skip").is_visible()
+    skip = page.locator("a.md-skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_have_text("Gå till innehållet")
+    expect(skip).to_be_visible()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#rapporter-och-verktyg-for-att-leda-fornyelse-i-kommuner")
+    # Following the link is a same-document navigation: wait for it, then look.
+    expect(page).to_have_url(re.compile(r"#rapporter-och-verktyg-for-att-leda-fornyelse-i-kommuner$"))
     page.keyboard.press("Tab")
-    assert page.evaluate("!!document.activeElement.closest('.md-content')"), \
-        "efter hopplänken hamnar fokus inte i sidans innehåll"
+    expect(page.locator(".md-content :focus"),
+           "efter hopplänken hamnar fokus inte i sidans innehåll").to_have_count(1)
 
 
 def tab_to(page, href_part: str, text: str | None = None) -> str:

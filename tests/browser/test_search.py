@@ -31,13 +31,9 @@ URLS = {"Alfa": "rapporter/alfa/", "Beta": "rapporter/beta/", "Gamma": "material
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory, serve):
-    from harness import copy_machinery, run_build, write_files
+    from harness import corpus_site
 
-    project = copy_machinery(tmp_path_factory.mktemp("search") / "project")
-    write_files(project, CORPUS)
-    result = run_build(project)
-    assert result.returncode == 0, result.output
-    return serve(result.site)
+    return serve(corpus_site(tmp_path_factory.mktemp("search"), CORPUS).site)
 
 
 def settled(page) -> None:
@@ -261,15 +257,12 @@ def test_without_javascript_the_page_links_to_the_listings(browser, site_url):
 
 @pytest.fixture(scope="module")
 def many_url(tmp_path_factory, serve):
-    from harness import copy_machinery, run_build, write_files
+    from harness import corpus_site
 
-    project = copy_machinery(tmp_path_factory.mktemp("search-many") / "project")
-    write_files(project, {f"docs/nyheter/seminarium-{n:02d}.md":
-                          news(f"Seminarium {n:02d}", f"2019-01-{n:02d}", body="Ett seminarium om förnyelse.\n")
-                          for n in range(1, 24)})
-    result = run_build(project)
-    assert result.returncode == 0, result.output
-    return serve(result.site)
+    return serve(corpus_site(tmp_path_factory.mktemp("search-many"), {
+        f"docs/nyheter/seminarium-{n:02d}.md":
+            news(f"Seminarium {n:02d}", f"2019-01-{n:02d}", body="Ett seminarium om förnyelse.\n")
+        for n in range(1, 24)}).site)
 
 
 def test_more_results_load_on_request_and_take_the_focus(page, many_url):

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from harness import checkout_env
+
 from helpers import report
 
 pytestmark = pytest.mark.build
@@ -38,6 +40,6 @@ def test_script_in_a_site_page_fails_the_build_with_file_and_line(make_project, 
 def test_loft_check_reports_site_pages_too(make_project):
     project = make_project({"docs/karta.md": "# Karta\n\n<embed src=\"karta.svg\">\n"})
     done = subprocess.run([sys.executable, "-m", "loft.cli", "check"], cwd=project,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=checkout_env())
     assert done.returncode == 1
     assert "docs/karta.md:3:1: text: elementet <embed>" in done.stdout + done.stderr

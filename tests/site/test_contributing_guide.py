@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from harness import REPO
 from guide import blocks
 from helpers import office_file
 
-REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 
 

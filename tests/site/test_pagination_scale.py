@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from harness import REPO, run_build
-
-sys.path.insert(0, str(REPO))  # bench/ is a folder of the repository, not a package
-from bench.corpus import generate  # noqa: E402
+import expect
+from bench.corpus import generate  # the harness puts the checkout on sys.path
+from harness import corpus_site
 
 pytestmark = pytest.mark.build
 
@@ -28,16 +26,13 @@ _PAGE_LINK = re.compile(r'<a href="([^"]+)"[^>]*aria-label="Sida (\d+)')
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    project = generate(tmp_path_factory.mktemp("scale") / "project", ITEMS, seed=3,
-                       extra_municipalities=12)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "page_size: 50" in text
-    config.write_text(text.replace("page_size: 50", f"page_size: {PAGE_SIZE}"), encoding="utf-8")
-    result = run_build(project)
-    assert result.returncode == 0, result.output
-    catalogue = json.loads(result.read("api/items.json"))["items"]
-    return result.site, catalogue
+    folder = tmp_path_factory.mktemp("scale")
+    project = generate(folder / "project", ITEMS, seed=3, extra_municipalities=12)
+    result = corpus_site(folder, project=project, page_size=PAGE_SIZE)
+    # What the corpus holds, read from its files: the build's own catalogue cannot
+    # tell us what the build lost.
+    sources = expect.source_items(project)
+    return result.site, sources, project
 
 
 def _html(site: Path, url: str) -> str:
@@ -59,32 +54,26 @@ def _walk(site: Path, base: str) -> tuple[list[str], list[str]]:
     return pages, items
 
 
-def _listings(catalogue: list[dict]) -> dict[str, list[str]]:
-    """Listing base URL -> URLs of its items, newest first, from the catalogue."""
-    expected: dict[str, list[str]] = {}
-    for item in catalogue:  # the catalogue is newest first, like every listing
-        base = item["url"].split("/")[0] + "/"
-        expected.setdefault(base, []).append(item["url"])
-        expected.setdefault(f"ar/{item['year']}/", []).append(item["url"])
-        for facet, path in (("principles", "principer"), ("municipalities", "kommuner")):
-            for term in item[facet]:
-                expected.setdefault(f"{path}/{term}/", []).append(item["url"])
-    return expected
-
-
 def test_every_listing_reaches_each_of_its_items_exactly_once(site):
-    root, catalogue = site
-    expected = _listings(catalogue)
+    root, sources, project = site
+    expected = expect.listings(sources, project)
     assert len(expected) > 20 and any(len(v) > 3 * PAGE_SIZE for v in expected.values())
+    assert any(i.draft for i in sources)  # the corpus has drafts: they must be nowhere
     for base, urls in expected.items():
         pages, items = _walk(root, base)
         assert Counter(items) == Counter(urls), base
         assert items == urls, f"{base}: not newest first"
-        assert len(pages) == -(-len(urls) // PAGE_SIZE)
+        assert pages == expect.page_urls(base, len(urls), PAGE_SIZE)
+
+
+def test_catalogue_holds_every_published_item_of_the_corpus(site):
+    root, sources, _ = site
+    catalogue = json.loads((root / "api/items.json").read_text(encoding="utf-8"))["items"]
+    assert [e["url"] for e in catalogue] == [i.url for i in expect.published(sources)]
 
 
 def test_every_page_of_a_listing_links_to_every_other_page(site):
-    root, catalogue = site
+    root, _, _ = site
     base = "nyheter/"
     pages, _ = _walk(root, base)
     assert len(pages) > 5
@@ -95,8 +84,8 @@ def test_every_page_of_a_listing_links_to_every_other_page(site):
 
 
 def test_pages_stay_small(site):
-    root, catalogue = site
-    item_urls = {item["url"] for item in catalogue}
+    root, sources, _ = site
+    item_urls = {item.url for item in expect.published(sources)}
     sizes = {p.parent.relative_to(root).as_posix() + "/": p.stat().st_size for p in root.rglob("index.html")}
     largest_item = max(size for url, size in sizes.items() if url in item_urls)
     largest_listing = max(size for url, size in sizes.items() if "/sida/" in url)
@@ -107,10 +96,11 @@ def test_pages_stay_small(site):
 def test_only_item_pages_are_search_documents(site):
     """Listing pages (first or later) only repeat items' summaries: Pagefind
     indexes what sits in data-pagefind-body, which only item pages carry."""
-    root, catalogue = site
+    root, sources, _ = site
+    published = expect.published(sources)
     entry = json.loads((root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["sv"]["page_count"] == len(catalogue)
+    assert entry["languages"]["sv"]["page_count"] == len(published)
     marked = {p.parent.relative_to(root).as_posix() + "/" for p in root.rglob("index.html")
               if "data-pagefind-body" in p.read_text(encoding="utf-8")}
-    assert marked == {item["url"] for item in catalogue}
+    assert marked == {item.url for item in published}
     assert any("/sida/" in p.as_posix() for p in root.rglob("index.html"))  # later pages exist

@@ -17,7 +17,8 @@ import material
 import pytest
 import yaml
 
-from harness import REPO
+from harness import REPO, corpus_site
+from helpers import report
 from loft.pages import format_size
 from loft.project import Project
 
@@ -245,15 +246,36 @@ def test_not_found_page_works_at_any_depth(real_site):
     assert local and all(url.startswith("/") for url in local), [u for u in local if not u.startswith("/")]
 
 
-def test_every_report_and_template_has_a_page_with_summary_and_described_files(real_site):
-    items, problems = Project.load(REPO).load_items()
+# The real content has no attachment yet: the tested corpus is the real content
+# plus one report in a folder with two files beside it.
+WITH_FILES = {
+    "reports/rapport-med-bilagor/index.md": report("Rapport med bilagor", "2024-03-01", ["kultur"], ["lidingo"]),
+    "reports/rapport-med-bilagor/rapporten.pdf": b"%PDF-1.4\n" + b"0" * 2491,
+    "reports/rapport-med-bilagor/underlag/mall.docx": b"PK\x03\x04" + b"0" * 120,
+}
+
+
+@pytest.fixture(scope="module")
+def site_with_files(tmp_path_factory):
+    return corpus_site(tmp_path_factory.mktemp("with-files"), WITH_FILES, with_real_content=True)
+
+
+def test_every_report_and_template_has_a_page_with_summary_and_described_files(site_with_files):
+    items, problems = Project.load(site_with_files.site.parent).load_items()
     assert not problems
     documents = [i for i in items if i.type.id in ("rapport", "mall") and not i.draft]
-    assert len(documents) >= 4
+    assert len(documents) >= 5
+    described = []
     for item in documents:
-        html = real_site.read(f"{item.url}index.html")
+        html = site_with_files.read(f"{item.url}index.html")
         lead = re.search(r'<p class="loft-lead">(.*?)</p>', html)
         assert lead and unescape(lead.group(1)) == item.summary, item.source
         for attachment in item.attachments:
             assert f'href="{attachment.name}"' in html, attachment.name
             assert f"({attachment.format}, {format_size(attachment.size)})" in html, attachment.name
+            assert (site_with_files.site / item.url / attachment.name).is_file(), attachment.name
+            described.append(attachment.name)
+    # Written by hand, not taken from the build: the loop above has run for both files.
+    assert sorted(described) == ["rapporten.pdf", "underlag/mall.docx"]
+    html = site_with_files.read("rapporter/rapport-med-bilagor/index.html")
+    assert "(PDF, 2 kB)" in html

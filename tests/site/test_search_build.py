@@ -19,13 +19,9 @@ CORPUS = {
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory):
-    from harness import copy_machinery, run_build, write_files
+    from harness import corpus_site
 
-    project = copy_machinery(tmp_path_factory.mktemp("search-build") / "project")
-    write_files(project, CORPUS)
-    result = run_build(project)
-    assert result.returncode == 0, result.output
-    return result
+    return corpus_site(tmp_path_factory.mktemp("search-build"), CORPUS)
 
 
 def test_pagefind_indexes_the_published_items_in_swedish(search_site):

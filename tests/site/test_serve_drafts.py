@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
+from harness import checkout_env
 from helpers import news, report
 
-REPO = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 90  # a cold first build on a busy 2-core machine
 
 
+PORT_ATTEMPTS = 5
+
+
 def free_port() -> int:
+    """A port that was free a moment ago. Another process may take it before
+    mkdocs serve binds it (mkdocs cannot bind port 0 and report it), so
+    `start_serve` tries again on a fresh port when the address is taken."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -40,34 +44,45 @@ def preview(make_project):
         "reports/hemlig/index.md": report("Hemlig rapport", "2024", draft=True),
         "docs/nyheter/utkastnyhet.md": news("Utkast till nyhet", "2024-02", draft=True),
     })
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
+    server, base = start_serve(project)
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if server.poll() is not None:
-                pytest.fail("mkdocs serve stannade:\n" + server.stdout.read())
-            try:
-                if fetch(base)[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"mkdocs serve svarade inte inom {STARTUP_SECONDS} s")
-            time.sleep(0.5)
         yield base
     finally:
-        server.terminate()
+        server.terminate()  # by its process, never by name
         try:
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def start_serve(project) -> tuple[subprocess.Popen, str]:
+    """mkdocs serve on 127.0.0.1, running this checkout's code; waits until it answers."""
+    for _ in range(PORT_ATTEMPTS):
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+            cwd=project, env=checkout_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        base = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            if server.poll() is not None:
+                output = server.stdout.read()
+                if "Address already in use" in output:
+                    break  # the port was taken between probe and bind: another port
+                pytest.fail("mkdocs serve stannade:\n" + output)
+            try:
+                if fetch(base)[0] == 200:
+                    return server, base
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                server.kill()
+                server.wait()
+                pytest.fail(f"mkdocs serve svarade inte inom {STARTUP_SECONDS} s")
+            time.sleep(0.5)  # polling for the server to come up, not a timed assertion
+    pytest.fail(f"mkdocs serve fick ingen ledig port på {PORT_ATTEMPTS} försök")
 
 
 @pytest.mark.build

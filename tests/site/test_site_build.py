@@ -8,7 +8,7 @@ from html import unescape
 
 import pytest
 
-from helpers import news, report
+from helpers import listed_titles, news, report
 
 CORPUS = {
     "reports/alfa.md": report("Alfa", "2022-03-01", ["kultur", "systemsynsatt"], ["kungsbacka", "lidingo"]),
@@ -39,17 +39,9 @@ EXPECTED = {  # listing URL -> titles, newest first
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory):
-    from harness import copy_machinery, run_build, write_files
+    import harness
 
-    project = copy_machinery(tmp_path_factory.mktemp("corpus") / "project")
-    write_files(project, CORPUS)
-    result = run_build(project)
-    assert result.returncode == 0, result.output
-    return result
-
-
-def listed_titles(html: str) -> list[str]:
-    return [unescape(t) for t in re.findall(r'class="loft-card__title"><a href="[^"]*">([^<]*)</a>', html)]
+    return harness.corpus_site(tmp_path_factory.mktemp("corpus"), CORPUS)
 
 
 @pytest.mark.parametrize("url,titles", EXPECTED.items())

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from harness import write_files
+from harness import data_project, write_files
 from loft.project import Project
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def project_dir(tmp_path) -> Path:
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    (tmp_path / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
-    for folder in ("reports", "materials", "docs/nyheter"):
-        (tmp_path / folder).mkdir(parents=True)
-    return tmp_path
+    return data_project(tmp_path)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from harness import copy_machinery, write_files
-from helpers import news, report
+from helpers import news, report, table_numbers
 from loft.build import SiteBuild
 from loft.charts import HEAT_LEVELS, Charts, Tallies, heat_level, heat_ranges
 
@@ -52,18 +52,6 @@ def figure(html: str, chart_id: str) -> ET.Element:
     match = re.search(rf'<figure class="loft-chart[^"]*" id="{chart_id}">.*?</figure>', html)
     assert match, f"no chart {chart_id}"
     return ET.fromstring(match.group(0))
-
-
-def table_numbers(fig: ET.Element) -> dict[tuple[str, str], str]:
-    """(row heading, column heading) -> cell text of the chart's data table."""
-    table = fig.find(".//table")
-    heads = [th.text for th in table.find("thead/tr")]
-    cells = {}
-    for tr in table.find("tbody"):
-        row = tr[0].text
-        for heading, td in zip(heads[1:], tr[1:]):
-            cells[row, heading] = "".join(td.itertext())
-    return cells
 
 
 def test_tallies_equal_brute_force_counts(site):

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from harness import REPO, checkout_env
 from helpers import news, report
 from loft.project import Project
 from loft.cli import main
 
-REPO = Path(__file__).resolve().parents[2]
 PROBLEM_LINE = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+):(?P<column>\d+): (?P<field>[^:]+): (?P<message>.+)$")
 
 
@@ -102,11 +102,13 @@ def test_list_prints_ids_and_labels(monkeypatch, capsys):
     assert code == 2 and "Välj bland: principer, kommuner, utgivare, sprak, typer" in err
 
 
+@pytest.mark.subprocess
 def test_console_script_is_installed_and_runs():
     loft = Path(sys.executable).parent / "loft"  # the console script beside this Python
     if not loft.exists():
         pytest.fail(f"{loft} saknas: kör make venv")
-    done = subprocess.run([str(loft), "list", "typer"], cwd=REPO, capture_output=True, text=True)
+    done = subprocess.run([str(loft), "list", "typer"], cwd=REPO, capture_output=True, text=True,
+                          env=checkout_env())
     assert done.returncode == 0 and "rapport" in done.stdout
 
 

@@ -11,11 +11,11 @@ import jsonschema
 import pytest
 import yaml
 
+from harness import REPO
 from loft import frontmatter
 from loft.frontmatter_schema import build_schema, content_glob, generated_files, schema_path
 from loft.project import Project
 
-REPO = Path(__file__).resolve().parents[2]
 PROJECT = Project.load(REPO)
 TYPES = {t.id: t for t in PROJECT.types}
 

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from helpers import news, report
+from harness import write_files
 from loft.build import SiteBuild
 from loft.catalogue import render_catalogue
 from loft.dates import DateError, PartialDate
@@ -16,17 +17,10 @@ from loft.pages import format_size
 from loft.urls import relative
 
 
-def write(root, files):
-    for relative_path, text in files.items():
-        path = root / relative_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-
 @pytest.fixture
 def build_of(project_dir):
     def make(files, **options):
-        write(project_dir, files)
+        write_files(project_dir, files)
         return SiteBuild.create(project_dir, **options)
 
     return make

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
+from harness import write_files
 from loft.cli import main
 from loft.links import check_site, site_base
-
-
-def write(root, files):
-    for relative, text in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 SITE = {
@@ -29,7 +23,7 @@ SITE = {
 
 
 def test_every_broken_internal_link_is_found_and_nothing_else(tmp_path):
-    write(tmp_path, SITE)
+    write_files(tmp_path, SITE)
     checked, broken = check_site(tmp_path)
     found = {(b.page, b.url) for b in broken}
     assert found == {
@@ -45,7 +39,7 @@ def test_every_broken_internal_link_is_found_and_nothing_else(tmp_path):
 
 
 def test_root_relative_links_must_start_with_the_published_path(tmp_path):
-    write(tmp_path, {"index.html": "", "404.html": '<a href="/loft/">Start</a> <a href="/annat/">X</a>'})
+    write_files(tmp_path, {"index.html": "", "404.html": '<a href="/loft/">Start</a> <a href="/annat/">X</a>'})
     assert site_base("https://exempel.github.io/loft/") == "/loft/" and site_base(None) == "/"
     _, broken = check_site(tmp_path, base="/loft/")
     assert [(b.url, b.reason) for b in broken] == [("/annat/", "börjar inte med webbplatsens sökväg /loft/")]
@@ -53,12 +47,12 @@ def test_root_relative_links_must_start_with_the_published_path(tmp_path):
 
 def test_loft_links_command(tmp_path, make_project, monkeypatch, capsys):
     project = make_project()
-    write(project / "site", SITE)
+    write_files(project / "site", SITE)
     monkeypatch.chdir(project)
     assert main(["links"]) == 1
     out, err = capsys.readouterr()
     assert "rapporter/index.html: b/: filen rapporter/b/index.html finns inte" in out
     assert "4 trasiga interna länkar av 14" in err
-    write(project / "good", {"index.html": '<a href="./">Här</a>'})
+    write_files(project / "good", {"index.html": '<a href="./">Här</a>'})
     assert main(["links", "good"]) == 0
     assert main(["links", "finns-inte"]) == 2

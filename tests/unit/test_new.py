@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
+
+import pytest
 
 import yaml
 
+from loft import scaffold
 from loft.cli import main
 from loft.project import Project
 
-TODAY = dt.date.today()
+TODAY = dt.date(2031, 2, 7)  # any fixed day: `loft new` is given it, never the clock's
+
+
+class _Today(dt.date):
+    @classmethod
+    def today(cls):
+        return TODAY
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """`loft new` dates a new item today: the test decides which day that is."""
+    monkeypatch.setattr(scaffold, "dt", types.SimpleNamespace(date=_Today))
 
 
 def loft(project, monkeypatch, capsys, *args):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from harness import REPO
 from helpers import news, report
 from loft.build import SiteBuild
 from loft.listings import all_listings
@@ -17,7 +18,6 @@ from loft.problems import ContentError
 from loft.project import Project
 from loft.search import SEARCH_SRC_URI, Compounds, SiteSearch
 
-REPO = Path(__file__).resolve().parent.parent.parent
 
 
 @pytest.fixture

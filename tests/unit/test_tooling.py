@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from harness import REPO, checkout_env
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
 WORKFLOWS = REPO / ".github" / "workflows"
 
 
@@ -31,6 +32,7 @@ def test_pre_commit_hook_runs_on_content_files_only():
         assert not pattern.search(path), path
 
 
+@pytest.mark.subprocess
 def test_pre_commit_entry_fails_on_a_bad_staged_file(make_project):
     """Run the hook's command the way pre-commit does: entry + the staged file names."""
     project = make_project({
@@ -39,10 +41,11 @@ def test_pre_commit_entry_fails_on_a_bad_staged_file(make_project):
     })
     entry = shlex.split(hooks()["loft-check"]["entry"])
     program = Path(sys.executable).parent / Path(entry[0]).name  # .venv/bin/loft of this run
-    ok = subprocess.run([str(program), *entry[1:], "reports/bra.md"], cwd=project, capture_output=True, text=True)
+    ok = subprocess.run([str(program), *entry[1:], "reports/bra.md"], cwd=project, capture_output=True, text=True,
+                        env=checkout_env())
     assert ok.returncode == 0, ok.stdout + ok.stderr
     bad = subprocess.run([str(program), *entry[1:], "reports/bra.md", "reports/fel.md"],
-                         cwd=project, capture_output=True, text=True)
+                         cwd=project, capture_output=True, text=True, env=checkout_env())
     assert bad.returncode == 1
     assert bad.stdout.startswith("reports/fel.md:5:14: principles: okänd princip \"Kulture\".")
 

@@ -85,18 +85,31 @@ def test_misspelt_key_suggests_the_closest(check):
     assert any(p.field == "tittle" and "Menade du title?" in p.message for p in problems)
 
 
-@pytest.mark.parametrize("date,needle", [
-    ("2023-02-30", "februari 2023 har 28 dagar"),
-    ("2023-13", "månad 13 finns inte"),
-    ("15 maj 2023", "inte ett datum i rätt form"),
-    ("23-05-15", "inte ett datum i rätt form"),
-    ("1023", "orimligt"),
+@pytest.mark.parametrize("date,needle,format_help", [
+    ("2023-02-30", '"2023-02-30" finns inte: februari 2023 har 28 dagar.', False),
+    ("2024-02-30", "februari 2024 har 29 dagar.", False),
+    ("2023-04-31", "april 2023 har 30 dagar.", False),
+    ("2023-01-00", "januari 2023 har 31 dagar.", False),
+    ("2023-13", "månad 13 finns inte (1–12)", True),
+    ("2023-00", "månad 0 finns inte (1–12)", True),
+    ("15 maj 2023", "inte ett datum i rätt form", True),
+    ("23-05-15", "inte ett datum i rätt form", True),
+    ("1023", "året 1023 är orimligt", True),
+    ("2101", "året 2101 är orimligt", True),
 ])
-def test_impossible_or_malformed_dates(check, date, needle):
+def test_impossible_or_malformed_dates(check, date, needle, format_help):
     _, problems = check({"reports/a.md": GOOD.replace("2023-05-15", f'"{date}"')})
     problem = only(problems)
     assert problem.field == "date" and problem.line == 3
-    assert needle in problem.message and "ÅÅÅÅ-MM-DD" in problem.message or "dagar" in problem.message
+    assert needle in problem.message
+    # A date of the right form that does not exist needs no lesson in the form.
+    assert ("ÅÅÅÅ-MM-DD" in problem.message) is format_help
+
+
+@pytest.mark.parametrize("date", ["1900", "2100-12-31", "2024-02-29", "2023-12", "2023-01-31"])
+def test_dates_at_the_edges_are_accepted(check, date):
+    items, problems = check({"reports/a.md": GOOD.replace("2023-05-15", f'"{date}"')})
+    assert problems == [] and items[0].date.iso == date
 
 
 @pytest.mark.parametrize("date,iso,swedish", [
