@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from harness import REPO, corpus_site
-from helpers import report
+from helpers import office_file, report
 from loft.pages import format_size
 from loft.project import Project
 
@@ -251,7 +251,7 @@ def test_not_found_page_works_at_any_depth(real_site):
 WITH_FILES = {
     "reports/rapport-med-bilagor/index.md": report("Rapport med bilagor", "2024-03-01", ["kultur"], ["lidingo"]),
     "reports/rapport-med-bilagor/rapporten.pdf": b"%PDF-1.4\n" + b"0" * 2491,
-    "reports/rapport-med-bilagor/underlag/mall.docx": b"PK\x03\x04" + b"0" * 120,
+    "reports/rapport-med-bilagor/underlag/mall.docx": office_file("docx"),
 }
 
 

@@ -46,8 +46,13 @@ def test_overview_pages(tmp_path):
     assert got == [
         *[(f"{f['path']}/", f["title"], "facet", f.get("intro", ""), f["field"]) for f in facets],
         ("ar/", "År", "years", "Allt publicerat material ordnat efter det år det gavs ut.", None),
+        # The whole principle x municipality matrix has a page of its own (issue 12).
+        ("principer/matris/", "Principer och kommuner: hela översikten", "matrix",
+         "Hur mycket material som finns för varje kombination av princip och kommun, med alla "
+         "principer och kommuner.", "principles"),
     ]
-    assert [o.src_uri for o in build.overviews.values()] == ["principer/index.md", "kommuner/index.md", "ar/index.md"]
+    assert [o.src_uri for o in build.overviews.values()] == ["principer/index.md", "kommuner/index.md", "ar/index.md",
+                                                            "principer/matris/index.md"]
 
 
 def test_listings_carry_their_kind_and_empty_text(tmp_path):
@@ -108,7 +113,8 @@ def test_open_data_without_licence_or_description(tmp_path):
     root = data_project(tmp_path, CORPUS)
     metadata = root / "data/metadata.yml"
     data = yaml.safe_load(metadata.read_text(encoding="utf-8"))
-    del data["open_data"]["licence"], data["open_data"]["description"]
+    data["open_data"].pop("licence", None)  # absent already until LOFT confirms one
+    del data["open_data"]["description"]
     metadata.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     catalog, dataset = json.loads(SiteBuild.create(root).extra_files()["api/dcat.jsonld"])["@graph"]
     assert "dcterms:license" not in catalog

@@ -17,7 +17,7 @@ from loft.build import SiteBuild
 ATOM = "{http://www.w3.org/2005/Atom}"
 CORPUS = {
     "reports/beta/index.md": report("Beta", "2022-03", ["kultur"], ["lidingo"], authors=["Anna A", "Bo B"]),
-    "reports/beta/b.pdf": b"%PDF" + b"0" * 96,
+    "reports/beta/b.pdf": b"%PDF-" + b"0" * 95,
     "docs/nyheter/n.md": news("N", "2023"),
     "docs/nyheter/u.md": news("U", "2024", ["kultur"], draft=True),
 }

@@ -35,6 +35,58 @@ def files(tmp_path, site_url=None, corpus=CORPUS) -> dict[str, str]:
     return SiteBuild.create(data_project(tmp_path, corpus), site_url=site_url).extra_files()
 
 
+RECORD_PROPERTIES = {'based_on': {'description': 'Originalet som materialet återger (till exempel en nyhet från en '
+                             'annan utgivare), eller null om materialet inte bygger på någon annan '
+                             'text.',
+              'oneOf': [{'type': 'null'},
+                        {'type': 'object',
+                         'required': ['title', 'publisher', 'authors', 'date', 'url'],
+                         'properties': {'title': {'type': 'string',
+                                                  'minLength': 1,
+                                                  'description': 'Originalets rubrik.'},
+                                        'publisher': {'type': ['string', 'null'],
+                                                      'description': 'Originalets utgivare, om den '
+                                                                     'är känd.'},
+                                        'authors': {'type': 'array',
+                                                    'items': {'type': 'string', 'minLength': 1},
+                                                    'description': 'Originalets författare (kan '
+                                                                   'vara tom).'},
+                                        'date': {'oneOf': [{'type': 'null'},
+                                                           {'type': 'string',
+                                                            'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$'}],
+                                                 'description': 'Originalets datum som ÅÅÅÅ-MM-DD, '
+                                                                'ÅÅÅÅ-MM eller ÅÅÅÅ, om det är '
+                                                                'känt.'},
+                                        'url': {'oneOf': [{'type': 'null'},
+                                                          {'type': 'string',
+                                                           'pattern': '^https://'}],
+                                                'description': 'Originalets adress, om den är '
+                                                               'känd.'}}}]},
+ 'publishers': {'type': 'array',
+                'uniqueItems': True,
+                'items': {'enum': ['rise', 'mdu', 'enkopings-kommun']},
+                'description': 'Utgivare: id i data/publishers.yml (kan vara tom).'},
+ 'language': {'enum': ['sv', 'en'], 'description': 'Språket materialet är skrivet på (ISO 639-1).'},
+ 'published_at': {'oneOf': [{'type': 'null'}, {'type': 'string', 'pattern': '^https://'}],
+                  'description': 'Adressen där materialet är publicerat utanför kunskapsbanken, om '
+                                 'den är känd.'},
+ 'continues': {'oneOf': [{'type': 'null'},
+                         {'type': 'string', 'pattern': '^[a-z0-9-]+/[a-z0-9-]+/$'}],
+               'description': 'Adressen (url) till det objekt som det här fortsätter, eller null.'},
+ 'identifiers': {'type': 'object',
+                 'required': ['isbn', 'urn_nbn', 'doi'],
+                 'properties': {'isbn': {'type': ['string', 'null'],
+                                         'description': 'ISBN, om materialet har ett.'},
+                                'urn_nbn': {'oneOf': [{'type': 'null'},
+                                                      {'type': 'string', 'pattern': '^urn:nbn:'}],
+                                            'description': 'URN:NBN, om materialet har ett.'},
+                                'doi': {'oneOf': [{'type': 'null'},
+                                                  {'type': 'string', 'pattern': '^10\\.'}],
+                                        'description': 'DOI utan https://doi.org/, om materialet '
+                                                       'har en.'}},
+                 'description': 'Identifierare som står i själva dokumentet; null där de saknas.'}}
+
+
 def test_items_schema_is_the_documented_schema(tmp_path):
     schema = json.loads(files(tmp_path)["api/items.schema.json"])
     principles, municipalities = (f.ids for f in expect.facets())
@@ -47,7 +99,8 @@ def test_items_schema_is_the_documented_schema(tmp_path):
         "properties": {"items": {"type": "array", "items": {"$ref": "#/$defs/item"}}},
         "$defs": {"item": {
             "type": "object",
-            "required": ["title", "url", "type", "date", "year", "principles", "municipalities", "summary"],
+            "required": ["title", "url", "type", "date", "year", "principles", "municipalities", "summary",
+                         "based_on", "publishers", "language", "published_at", "continues", "identifiers"],
             "properties": {
                 "title": {"type": "string", "minLength": 1, "description": "Titel."},
                 "url": {"type": "string", "pattern": "^[a-z0-9-]+/[a-z0-9-]+/$",
@@ -64,6 +117,8 @@ def test_items_schema_is_the_documented_schema(tmp_path):
                                    "description": "Kommuner: id för varje kommun som materialet är märkt med, "
                                                   "se kommuner/."},
                 "summary": {"type": "string", "description": "Sammanfattning (kan vara tom)."},
+                # The source an item retells (issue 13) and the publication record (issue 12).
+                **RECORD_PROPERTIES,
             },
         }},
     }
@@ -92,7 +147,8 @@ def test_dcat_is_the_documented_description(tmp_path, metadata, site_url):
 
     me = at("dcat.jsonld", "api/dcat.jsonld")["@id"]
     settings, publisher, contact = metadata["open_data"], metadata["publisher"], metadata["contact"]
-    licence = {"@id": settings["licence"]}
+    # No licence until LOFT confirms one (data/metadata.yml, to_confirm): then it is on all three.
+    licence = {"dcterms:license": {"@id": settings["licence"]}} if settings.get("licence") else {}
     iana = "https://www.iana.org/assignments/media-types/"
     file_type = "http://publications.europa.eu/resource/authority/file-type/"
     swedish = {"@id": "http://publications.europa.eu/resource/authority/language/SWE"}
@@ -108,7 +164,7 @@ def test_dcat_is_the_documented_description(tmp_path, metadata, site_url):
              "foaf:homepage": at("../", ""),
              "dcterms:language": swedish,
              "dcat:dataset": {"@id": me + "#dataset"},
-             "dcterms:license": licence},
+             **licence},
             {"@id": me + "#dataset", "@type": "dcat:Dataset",
              "dcterms:title": _text(settings["title"]),
              "dcterms:description": _text(settings["description"]),
@@ -130,14 +186,14 @@ def test_dcat_is_the_documented_description(tmp_path, metadata, site_url):
                   "dcat:mediaType": {"@id": iana + "application/json"},
                   "dcterms:format": {"@id": file_type + "JSON"},
                   "dcterms:conformsTo": at("items.schema.json", "api/items.schema.json"),
-                  "dcterms:license": licence},
+                  **licence},
                  {"@id": me + "#atom", "@type": "dcat:Distribution",
                   "dcterms:title": _text("De 50 senaste publiceringarna som Atom-flöde"),
                   "dcat:accessURL": at("../atom.xml", "atom.xml"),
                   "dcat:downloadURL": at("../atom.xml", "atom.xml"),
                   "dcat:mediaType": {"@id": iana + "application/atom+xml"},
                   "dcterms:format": {"@id": file_type + "ATOM"},
-                  "dcterms:license": licence},
+                  **licence},
              ],
              # the oldest and newest published items (the draft's 2025 is in neither)
              "dcterms:issued": {"@value": "2021-06", "@type": "xsd:gYearMonth"},
