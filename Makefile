@@ -5,6 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# The engine: ProperDocs (a maintained fork of MkDocs 1.6; reads properdocs.yml,
+# which inherits mkdocs.yml). `make build ENGINE=mkdocs` builds with MkDocs 1.6.1.
+ENGINE ?= properdocs
+SITE_DIR ?= site
 
 .DEFAULT_GOAL := help
 .PHONY: help venv serve build test test-fast check chromium bench clean
@@ -20,10 +24,10 @@ $(STAMP): pyproject.toml constraints.txt
 venv: $(STAMP) ## Create .venv and install the pinned dependencies
 
 serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 with live reload (drafts shown)
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+	$(BIN)/$(ENGINE) serve --dev-addr $(HOST):$(PORT)
 
 build: $(STAMP) ## Strict build of the site into site/
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/$(ENGINE) build --strict --clean --site-dir $(SITE_DIR)
 
 check: $(STAMP) ## Validate all content without building (same rules as the build)
 	$(BIN)/loft check
