@@ -23,8 +23,8 @@ $(STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP) ## Create .venv and install the pinned dependencies
 
-serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 with live reload (drafts shown)
-	$(BIN)/$(ENGINE) serve --dev-addr $(HOST):$(PORT)
+serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 with live reload (drafts shown; only changed pages rebuilt)
+	$(BIN)/$(ENGINE) serve --dirty --dev-addr $(HOST):$(PORT)
 
 build: $(STAMP) ## Strict build of the site into site/
 	$(BIN)/$(ENGINE) build --strict --clean --site-dir $(SITE_DIR)

@@ -9,13 +9,17 @@ The core (package `loft`) knows nothing of MkDocs. Here we only
 - sanitize what editors wrote and put the core's blocks back (on_page_content),
   failing the build with every problem found (on_env, before anything is written);
 - put the Content-Security-Policy into every page (on_post_page, on_post_template);
-- write the catalogue and run Pagefind after the build (on_post_build).
+- write the catalogue and run Pagefind after the build (on_post_build);
+- in the preview (`serve --dirty`, as `make serve` runs it), rebuild only the
+  pages whose content key changed (loft/incremental.py) and do the catalogue,
+  feeds and Pagefind after the page is served (on_files, on_post_build).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -28,6 +32,7 @@ if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .
 
 from loft import csp  # noqa: E402
 from loft.build import SiteBuild  # noqa: E402
+from loft.incremental import inputs_digest  # noqa: E402
 from loft.inputs import unsafe_docs_entries  # noqa: E402
 from loft.problems import ContentError  # noqa: E402
 from loft.search import SearchIndexError, run_pagefind  # noqa: E402
@@ -37,7 +42,15 @@ log = get_plugin_logger("loft")
 
 class _State:
     command = "build"
+    dirty = False
     build: SiteBuild | None = None
+    # The preview (serve --dirty): src_uri -> (content key, output file) of the
+    # pages as last written, the keys of the build under way, and the thread
+    # writing the previous build's extra files and search index. The engine
+    # loads this module once per process, so they live across rebuilds.
+    written_keys: dict[str, tuple[str, str]] = {}
+    new_keys: dict[str, tuple[str, str]] | None = None
+    after_build: threading.Thread | None = None
 
 
 state = _State()
@@ -45,6 +58,11 @@ state = _State()
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
+    state.dirty = dirty
+
+
+def on_pre_build(config) -> None:
+    _wait_for_previous_build()
 
 
 def on_config(config):
@@ -102,7 +120,30 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"docs/{src_uri} krockar med en sida som byggs automatiskt. "
                               "Ta bort eller byt namn på filen.")
         files.append(File.generated(config, src_uri, content=build.page_source(src_uri)))
+    if state.command == "serve" and state.dirty:
+        _keep_unchanged_pages(files, build, config)
     return files
+
+
+def _keep_unchanged_pages(files: Files, build: SiteBuild, config) -> None:
+    """serve --dirty: the engine converts and writes a page only when its
+    is_modified() says so; ours answers by content key, not by file times."""
+    site_inputs = inputs_digest(build.project.root, repr(config.site_url), str(config.strict))
+    state.new_keys = {}
+    for file in files.documentation_pages():
+        key = build.page_key(file.src_uri, site_inputs)
+        state.new_keys[file.src_uri] = (key, file.abs_dest_path)
+        unchanged = (state.written_keys.get(file.src_uri) == (key, file.abs_dest_path)
+                     and os.path.isfile(file.abs_dest_path))
+        file.is_modified = _unchanged if unchanged else _changed
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def _changed() -> bool:
+    return True
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -163,8 +204,23 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     if state.build is None:
         return
-    for path, content in state.build.extra_files().items():
-        target = Path(config.site_dir) / path
+    if state.new_keys is not None:  # serve --dirty: these pages are now written
+        _remove_gone_pages(config.site_dir)
+        state.written_keys, state.new_keys = state.new_keys, None
+    if state.command == "serve":
+        # The preview serves the page now; feeds, catalogue and the search index
+        # follow a few seconds later (the next build waits for them: on_pre_build).
+        state.after_build = threading.Thread(target=_after_build, args=(state.build, config.site_dir, False),
+                                             name="loft-after-build", daemon=True)
+        state.after_build.start()
+        return
+    _after_build(state.build, config.site_dir, True)
+
+
+def _after_build(build: SiteBuild, site_dir: str, strict: bool) -> None:
+    """Extra files (catalogue, feeds, citations, open data, redirects), then Pagefind."""
+    for path, content in build.extra_files().items():
+        target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     if os.environ.get("LOFT_SEARCH_INDEX", "").strip().lower() in {"0", "off", "nej"}:
@@ -173,9 +229,38 @@ def on_post_build(config) -> None:
                  os.environ["LOFT_SEARCH_INDEX"])
         return
     try:  # the search index is built from the finished pages
-        log.info(run_pagefind(config.site_dir).summary())
+        log.info(run_pagefind(site_dir).summary())
     except SearchIndexError as error:
-        raise PluginError(str(error)) from None
+        if strict:
+            raise PluginError(str(error)) from None
+        log.error(str(error))
+
+
+def _wait_for_previous_build() -> None:
+    if state.after_build is not None:
+        state.after_build.join()
+        state.after_build = None
+
+
+def _remove_gone_pages(site_dir: str) -> None:
+    """serve --dirty keeps the output folder: the page of an item deleted or
+    renamed since the last build would stay reachable. Remove it."""
+    site = Path(site_dir).resolve()
+    kept = {dest for _, dest in state.new_keys.values()}
+    for src_uri, (_, dest) in state.written_keys.items():
+        if src_uri not in state.new_keys and dest not in kept:
+            path = Path(dest).resolve()
+            if site in path.parents and path.is_file():
+                path.unlink()
+
+
+def on_build_error(error) -> None:
+    # What was written is unknown: the next preview build writes every page.
+    state.written_keys, state.new_keys = {}, None
+
+
+def on_shutdown() -> None:
+    _wait_for_previous_build()
 
 
 def on_serve(server, config, builder):

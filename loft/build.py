@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from . import csp, frontmatter, safety
+from .incremental import page_digest
 from .catalogue import CATALOGUE_PATH, render_catalogue
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from .machine_readable import MachineReadable
@@ -44,6 +45,8 @@ class SiteBuild:
     # Filled while the engine converts pages: src_uri -> what page_html needs.
     pending: dict[str, _Pending] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # found in converted pages
+    # src_uri -> (written, page text), rendered by page_key and used once by mkdocs_markdown.
+    rendered: dict[str, tuple] = field(default_factory=dict)
 
     @classmethod
     def create(cls, root: Path | str, preview: bool = False,
@@ -147,11 +150,26 @@ class SiteBuild:
         builder without hooks (bench/control.py): converted, never sanitized."""
         return compose(self.page_text(src_uri, body, export=True)).inline()
 
+    def page_key(self, src_uri: str, site_inputs: str) -> str:
+        """A digest of everything the page's HTML is made from (loft/incremental.py):
+        its source as rendered now, its metadata and update date, and the site's
+        inputs. The rendered source is kept for mkdocs_markdown."""
+        written = self.written(src_uri)
+        text = self.page_text(src_uri, written.body if written else None)
+        self.rendered[src_uri] = (written, text)
+        meta = self.page_meta(src_uri, written)
+        return page_digest(site_inputs, text, repr(sorted(meta.items(), key=lambda kv: kv[0])),
+                           self.machine.page_date(src_uri))
+
     def mkdocs_markdown(self, src_uri: str, markdown: str = "") -> str:
         """What the engine converts: the page's Markdown with the core's blocks
         as markers (loft/trusted.py), put back by page_html."""
-        written = self.written(src_uri)
-        source = compose(self.page_text(src_uri, written.body if written else None))
+        if src_uri in self.rendered:  # rendered for its key in this build
+            written, text = self.rendered.pop(src_uri)
+        else:
+            written = self.written(src_uri)
+            text = self.page_text(src_uri, written.body if written else None)
+        source = compose(text)
         self.pending[src_uri] = _Pending(written, source.blocks)
         return source.markdown
 
