@@ -22,6 +22,7 @@ import sys
 import threading
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -49,8 +50,10 @@ class _State:
     # writing the previous build's extra files and search index. The engine
     # loads this module once per process, so they live across rebuilds.
     written_keys: dict[str, tuple[str, str]] = {}
+    key_memo: dict[str, tuple[str, str]] = {}  # src_uri -> (inputs, key): SiteBuild.page_key
+    templates = None  # compiled theme templates, reused by the next preview build
     new_keys: dict[str, tuple[str, str]] | None = None
-    after_build: threading.Thread | None = None
+    after_build: _AfterBuild | None = None
 
 
 state = _State()
@@ -62,7 +65,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
-    _wait_for_previous_build()
+    # The previous preview build's extra files and search index are out of date:
+    # stop making them (without waiting; the next ones wait for them to stop).
+    if state.after_build is not None:
+        state.after_build.cancel.set()
 
 
 def on_config(config):
@@ -131,7 +137,7 @@ def _keep_unchanged_pages(files: Files, build: SiteBuild, config) -> None:
     site_inputs = inputs_digest(build.project.root, repr(config.site_url), str(config.strict))
     state.new_keys = {}
     for file in files.documentation_pages():
-        key = build.page_key(file.src_uri, site_inputs)
+        key = build.page_key(file.src_uri, site_inputs, state.key_memo)
         state.new_keys[file.src_uri] = (key, file.abs_dest_path)
         unchanged = (state.written_keys.get(file.src_uri) == (key, file.abs_dest_path)
                      and os.path.isfile(file.abs_dest_path))
@@ -168,7 +174,25 @@ def on_env(env, config, files):
     # Every page is converted by now and none is written yet.
     if state.build is not None and state.build.problems:
         raise PluginError(str(ContentError(state.build.problems)))
+    if state.command == "serve":
+        # The engine makes a new template environment for every build; the
+        # preview keeps the compiled templates (Jinja checks each source's digest).
+        if state.templates is None:
+            state.templates = _TemplateCache()
+        env.bytecode_cache = state.templates
     return env
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 def on_page_context(context, page, config, nav):
@@ -209,17 +233,38 @@ def on_post_build(config) -> None:
         state.written_keys, state.new_keys = state.new_keys, None
     if state.command == "serve":
         # The preview serves the page now; feeds, catalogue and the search index
-        # follow a few seconds later (the next build waits for them: on_pre_build).
-        state.after_build = threading.Thread(target=_after_build, args=(state.build, config.site_dir, False),
-                                             name="loft-after-build", daemon=True)
-        state.after_build.start()
+        # follow a few seconds later, unless the next build makes them out of date.
+        state.after_build = _AfterBuild(state.build, config.site_dir, state.after_build)
         return
-    _after_build(state.build, config.site_dir, True)
+    _after_build(state.build, config.site_dir, strict=True)
 
 
-def _after_build(build: SiteBuild, site_dir: str, strict: bool) -> None:
-    """Extra files (catalogue, feeds, citations, open data, redirects), then Pagefind."""
+class _AfterBuild:
+    """_after_build beside the preview server, after the previous one has stopped."""
+
+    def __init__(self, build: SiteBuild, site_dir: str, previous: _AfterBuild | None):
+        self.cancel = threading.Event()
+        self.previous = previous
+        self.thread = threading.Thread(target=self.run, args=(build, site_dir), name="loft-after-build", daemon=True)
+        self.thread.start()
+
+    def run(self, build: SiteBuild, site_dir: str) -> None:
+        if self.previous is not None:
+            self.previous.stop()
+            self.previous = None
+        _after_build(build, site_dir, strict=False, cancelled=self.cancel.is_set)
+
+    def stop(self) -> None:
+        self.cancel.set()
+        self.thread.join()
+
+
+def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) -> None:
+    """Extra files (catalogue, feeds, citations, open data, redirects), then Pagefind.
+    In the preview this runs beside the server and stops when the next build starts."""
     for path, content in build.extra_files().items():
+        if cancelled is not None and cancelled():
+            return
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
@@ -229,17 +274,13 @@ def _after_build(build: SiteBuild, site_dir: str, strict: bool) -> None:
                  os.environ["LOFT_SEARCH_INDEX"])
         return
     try:  # the search index is built from the finished pages
-        log.info(run_pagefind(site_dir).summary())
+        run = run_pagefind(site_dir, cancelled)
+        if run is not None:
+            log.info(run.summary())
     except SearchIndexError as error:
         if strict:
             raise PluginError(str(error)) from None
         log.error(str(error))
-
-
-def _wait_for_previous_build() -> None:
-    if state.after_build is not None:
-        state.after_build.join()
-        state.after_build = None
 
 
 def _remove_gone_pages(site_dir: str) -> None:
@@ -260,7 +301,8 @@ def on_build_error(error) -> None:
 
 
 def on_shutdown() -> None:
-    _wait_for_previous_build()
+    if state.after_build is not None:
+        state.after_build.stop()
 
 
 def on_serve(server, config, builder):

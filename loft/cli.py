@@ -5,6 +5,8 @@
     loft list principer|kommuner|typer
     loft schema [--check]         skriv om schemas/ från data/ (utvecklare)
     loft links [site]             kontrollera länkarna i en byggd webbplats (utvecklare)
+    loft export MAPP              hela webbplatsen för en byggare utan hooks, t.ex. Zensical (utvecklare)
+    loft search-index [site]      sökindex (Pagefind) för en byggd webbplats (utvecklare)
 
 Run from the repository root (or any folder below it).
 """
@@ -160,6 +162,32 @@ def cmd_links(project: Project, site: str, base: str | None) -> int:
     return 0
 
 
+def cmd_export(project: Project, target: str) -> int:
+    from .export import export_site
+
+    try:
+        result = export_site(project.root, Path(target).absolute())
+    except ContentError as error:
+        print_problems(error.problems)
+        return 1
+    print(result.summary())
+    return 0
+
+
+def cmd_search_index(site: str) -> int:
+    from .search import SearchIndexError, run_pagefind
+
+    if not (Path(site) / "index.html").is_file():
+        _err(f"{site}: ingen byggd webbplats.")
+        return 2
+    try:
+        print(run_pagefind(site).summary())
+    except SearchIndexError as error:
+        _err(str(error))
+        return 1
+    return 0
+
+
 # argparse speaks English; editors read Swedish. Its messages go through gettext's
 # `_` in the argparse module, so the few an editor can meet are translated there.
 _ARGPARSE_SWEDISH = {
@@ -197,6 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
     links = sub.add_parser("links", help="kontrollera interna länkar i en byggd webbplats")
     links.add_argument("site", nargs="?", default="site", metavar="MAPP")
     links.add_argument("--base", help="sökvägen webbplatsen publiceras under (standard: från site_url)")
+    export = sub.add_parser("export", help="skriv webbplatsen för en byggare utan hooks (till exempel Zensical)")
+    export.add_argument("target", metavar="MAPP")
+    search_index = sub.add_parser("search-index", help="skapa sökindexet (Pagefind) för en byggd webbplats")
+    search_index.add_argument("site", nargs="?", default="site", metavar="MAPP")
     return parser
 
 
@@ -215,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_schema(project, args.check)
     if args.command == "links":
         return cmd_links(project, args.site, args.base)
+    if args.command == "export":
+        return cmd_export(project, args.target)
+    if args.command == "search-index":
+        return cmd_search_index(args.site)
     return cmd_list(project, args.what)
 
 

@@ -21,6 +21,7 @@ import resource
 import shutil
 import subprocess
 import time
+from typing import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -297,17 +298,28 @@ def pagefind_command(site_dir: Path) -> list[str]:
     return [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
 
 
-def run_pagefind(site_dir: Path | str) -> IndexingRun:
-    """Index a built site; the bundle lands in <site>/pagefind/."""
+def run_pagefind(site_dir: Path | str, cancelled: Callable[[], bool] | None = None) -> IndexingRun | None:
+    """Index a built site; the bundle lands in <site>/pagefind/. cancelled: asked
+    while Pagefind runs (the preview's next build); when it says yes, Pagefind
+    is stopped and None returned."""
     command = pagefind_command(Path(site_dir))
     # Pagefind adds to an existing bundle; files of an older run must not linger.
     shutil.rmtree(Path(site_dir) / BUNDLE_DIR, ignore_errors=True)
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+        while cancelled is not None:
+            try:
+                process.wait(timeout=0.1)
+                break
+            except subprocess.TimeoutExpired:
+                if cancelled():
+                    process.terminate()
+                    process.communicate()
+                    return None
+        output = process.communicate()[0].strip()
     seconds = time.perf_counter() - started
-    output = (done.stdout + done.stderr).strip()
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind misslyckades (kod {done.returncode}): {output}")
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind misslyckades (kod {process.returncode}): {output}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     make_reproducible(Path(site_dir) / BUNDLE_DIR)
     return IndexingRun(seconds, peak, output)
