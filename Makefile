@@ -41,7 +41,7 @@ test: $(STAMP) chromium ## The whole test suite (unit, build and browser tests)
 test-fast: $(STAMP) ## Unit tests of the core only
 	$(BIN)/python -m pytest tests/unit
 
-bench: $(STAMP) ## Benchmarks at 1,000 / 5,000 / 10,000 items (slow; writes bench/RESULTS.md)
+bench: $(STAMP) ## Benchmarks at 2,000 and 5,000 items (slow; writes bench/RESULTS.md)
 	$(BIN)/python -m bench.run
 
 clean: ## Remove build output (keeps .venv)

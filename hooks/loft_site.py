@@ -36,7 +36,7 @@ from loft.build import SiteBuild  # noqa: E402
 from loft.incremental import inputs_digest  # noqa: E402
 from loft.inputs import unsafe_docs_entries  # noqa: E402
 from loft.problems import ContentError  # noqa: E402
-from loft.search import SearchIndexError, run_pagefind  # noqa: E402
+from loft.search import SearchIndexError, item_pages_glob, run_pagefind  # noqa: E402
 
 log = get_plugin_logger("loft")
 
@@ -274,7 +274,7 @@ def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) 
                  os.environ["LOFT_SEARCH_INDEX"])
         return
     try:  # the search index is built from the finished pages
-        run = run_pagefind(site_dir, cancelled)
+        run = run_pagefind(site_dir, cancelled, item_pages_glob(t.path for t in build.project.types))
         if run is not None:
             log.info(run.summary())
     except SearchIndexError as error:

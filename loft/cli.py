@@ -174,14 +174,14 @@ def cmd_export(project: Project, target: str) -> int:
     return 0
 
 
-def cmd_search_index(site: str) -> int:
-    from .search import SearchIndexError, run_pagefind
+def cmd_search_index(project: Project, site: str) -> int:
+    from .search import SearchIndexError, item_pages_glob, run_pagefind
 
     if not (Path(site) / "index.html").is_file():
         _err(f"{site}: ingen byggd webbplats.")
         return 2
     try:
-        print(run_pagefind(site).summary())
+        print(run_pagefind(site, glob=item_pages_glob(t.path for t in project.types)).summary())
     except SearchIndexError as error:
         _err(str(error))
         return 1
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         return cmd_export(project, args.target)
     if args.command == "search-index":
-        return cmd_search_index(args.site)
+        return cmd_search_index(project, args.site)
     return cmd_list(project, args.what)
 
 

@@ -183,15 +183,18 @@ def export_site(root: Path | str, target: Path | str) -> Export:
     urls = {uri: page_url(uri) for uri in pages}
     urls.update({uri: uri for uri in static})
 
+    nav_titles = _nav_titles(config.get("nav") or [])
     converter = Converter(urls)
     finished: dict[str, str] = {}
     for src_uri in pages:
         text = build.mkdocs_markdown(src_uri)
         meta = build.page_meta(src_uri, build.pending[src_uri].written)
         html = build.page_html(src_uri, converter.convert(src_uri, text))
-        title = meta.get("title") or _first_heading(html) or _title_from_name(src_uri)
+        # As MkDocs names a page: its nav title, its own title, its first heading, its file.
+        title = nav_titles.get(src_uri) or meta.get("title") or _first_heading(html) or _title_from_name(src_uri)
         info = build.machine.page_info(src_uri, title, text, meta.get("description"))
-        front = {"title": title, "description": info.escaped_description,
+        # The theme's <title> prefers the page's own title to the nav's.
+        front = {"title": meta.get("title") or title, "description": info.escaped_description,
                  "loft_head": build.head_html(src_uri, info)}
         finished[src_uri] = (
             "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**9)
@@ -289,6 +292,18 @@ def _write_config(config: dict, target: Path) -> None:
     config.setdefault("validation", {})
     text = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     _write(target / "mkdocs.yml", "# Written by `loft export`: the LOFT site for a builder without hooks.\n" + text)
+
+
+def _nav_titles(entries) -> dict[str, str]:
+    titles: dict[str, str] = {}
+    for entry in entries:
+        if isinstance(entry, dict):
+            for title, value in entry.items():
+                if isinstance(value, list):
+                    titles.update(_nav_titles(value))
+                elif isinstance(value, str) and value.endswith(".md"):
+                    titles[value] = title
+    return titles
 
 
 def _nav(entries):
