@@ -282,6 +282,7 @@ def _write_config(config: dict, target: Path) -> None:
     config["site_dir"] = "site"
     theme = dict(config.get("theme") or {})
     theme["custom_dir"] = "overrides"
+    theme["variant"] = "classic"  # Zensical: Material's look (its default is "modern"); others ignore it
     config["theme"] = theme
     config["nav"] = _nav(config.get("nav") or [])
     if config.get("site_url") is None:
@@ -322,9 +323,11 @@ def _nav(entries):
 
 def _readme(build: SiteBuild) -> str:
     return (
-        "# LOFT kunskapsbank, exported for a builder without hooks\n\n"
-        "Written by `loft export` from the repository; do not edit, export again.\n"
-        "Build: `zensical build` (or `properdocs build` / `mkdocs build`) in this folder,\n"
-        "then index the search: `loft search-index site`.\n"
-        "What survives and what does not: docs/motor.md in the repository... see README.\n"
+        f"# {build.machine.meta.site_name}, exported for a builder without hooks\n\n"
+        "Written by `loft export` from the site's repository: do not edit here, export again.\n\n"
+        "Build: `zensical build --clean` (or `properdocs build`, `mkdocs build`) in this folder,\n"
+        "then the search index: `loft search-index site`, run in the repository with this\n"
+        "folder's `site/` as its argument.\n\n"
+        "The pages hold sanitized HTML. This build has no Content-Security-Policy unless the\n"
+        "server sends one; what survives and what does not: ENGINE.md in the repository.\n"
     )
