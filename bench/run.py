@@ -349,8 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description="LOFT benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 5000])
     parser.add_argument("--runs", type=int, default=3, help="runs per size (default 3)")
-    parser.add_argument("--runs-largest", type=int, default=1,
-                        help="runs at the largest size when it is 10,000 or more (default 1)")
+    parser.add_argument("--runs-largest", type=int, default=None,
+                        help="runs at the largest size (default: --runs, or 1 from 10,000 items)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-serve", action="store_true", help="skip the preview's save-to-page time")
     parser.add_argument("--no-search", action="store_true", help="skip the search figures (Chromium)")
@@ -366,7 +366,9 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": [],
     }
     for n in args.sizes:
-        runs = args.runs_largest if n >= 10000 and n == max(args.sizes) else args.runs
+        runs = args.runs
+        if n == max(args.sizes) and len(args.sizes) > 1:
+            runs = args.runs_largest if args.runs_largest is not None else (1 if n >= 10000 else args.runs)
         print(f"{n} items, {runs} run(s) ...", flush=True)
         results["sizes"].append(measure_size(n, runs, args.seed, search=not args.no_search))
         results["targets"] = targets(results["sizes"])
