@@ -163,13 +163,16 @@ def cmd_links(project: Project, site: str, base: str | None) -> int:
 
 
 def cmd_export(project: Project, target: str) -> int:
-    from .export import export_site
+    from .export import ExportError, export_site
 
     try:
         result = export_site(project.root, Path(target).absolute())
     except ContentError as error:
         print_problems(error.problems)
         return 1
+    except ExportError as error:
+        _err(f"loft export: {error}")
+        return 2
     print(result.summary())
     return 0
 

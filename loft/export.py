@@ -164,7 +164,13 @@ def export_site(root: Path | str, target: Path | str) -> Export:
     build = SiteBuild.create(root, preview=False, page_size=int(options.get("page_size", 50)),
                              site_url=config.get("site_url"), site_name=config.get("site_name", "LOFT kunskapsbank"))
     docs = root / config.get("docs_dir", "docs")
-    out_docs = target / "docs"
+    _check_target(root, target)
+    # Written beside the target and put in its place at the end: a failed export
+    # leaves the previous one as it was.
+    staging = target.with_name(f".{target.name}.loft-export")
+    if staging.exists():
+        shutil.rmtree(staging)
+    out_docs = staging / "docs"
     result = Export(target)
 
     # Every file of the site, as the hooks hand them to the engine: src_uri -> URL.
@@ -185,7 +191,6 @@ def export_site(root: Path | str, target: Path | str) -> Export:
 
     nav_titles = _nav_titles(config.get("nav") or [])
     converter = Converter(urls)
-    finished: dict[str, str] = {}
     for src_uri in pages:
         text = build.mkdocs_markdown(src_uri)
         meta = build.page_meta(src_uri, build.pending[src_uri].written)
@@ -196,19 +201,16 @@ def export_site(root: Path | str, target: Path | str) -> Export:
         # The theme's <title> prefers the page's own title to the nav's.
         front = {"title": meta.get("title") or title, "description": info.escaped_description,
                  "loft_head": build.head_html(src_uri, info)}
-        finished[src_uri] = (
-            "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**9)
-            + "---\n\n" + html + "\n")
-    if build.problems:  # what the build's on_env reports: nothing is written
-        raise ContentError(build.problems)
-    if target.exists():
-        shutil.rmtree(target)
-    for src_uri, text in finished.items():
         # Each page as <its URL>/index.md: a builder that reads the links in
         # raw HTML as relative to the source file (Zensical does) then finds
         # them where the browser will.
-        _write(out_docs / export_path(src_uri), text)
+        _write(out_docs / export_path(src_uri),
+               "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**9)
+               + "---\n\n" + html + "\n")
         result.pages.append(src_uri)
+    if build.problems:  # what the build's on_env reports: no export
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ContentError(build.problems)
     for uri, source in static.items():
         destination = out_docs / uri
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -218,10 +220,28 @@ def export_site(root: Path | str, target: Path | str) -> Export:
         _write(out_docs / path, content)
         result.files += 1
 
-    _write_overrides(root, target, build, [(uri, urls[uri]) for uri in pages])
-    _write_config(config, target)
-    _write(target / EXPORT_README, _readme(build))
+    _write_overrides(root, staging, build, [(uri, urls[uri]) for uri in pages])
+    _write_config(config, staging)
+    _write(staging / EXPORT_README, _readme(build))
+    if target.exists():
+        shutil.rmtree(target)
+    staging.rename(target)
     return result
+
+
+def _check_target(root: Path, target: Path) -> None:
+    """The export replaces its folder: never one that holds anything else."""
+    target, root = target.absolute(), root.resolve()
+    if target.resolve() == root or target.resolve() in root.parents or root in target.resolve().parents:
+        raise ExportError(f"{target}: exportera till en mapp utanför projektet.")
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise ExportError(f"{target}: finns redan och är ingen mapp.")
+    if target.is_dir() and any(target.iterdir()) and not (target / EXPORT_README).is_file():
+        raise ExportError(f"{target}: mappen är inte tom och inte en tidigare export ({EXPORT_README} saknas).")
+
+
+class ExportError(RuntimeError):
+    """The target folder cannot take the export; the message says why (Swedish)."""
 
 
 def export_path(src_uri: str) -> str:

@@ -137,3 +137,17 @@ def test_export_refuses_what_the_build_refuses(make_project, tmp_path):
         export_site(project, tmp_path / "export")
     assert "reports/farlig.md" in str(error.value)
     assert not (tmp_path / "export").exists()
+
+
+def test_export_never_replaces_a_folder_that_is_not_an_export(make_project, tmp_path):
+    from loft.export import ExportError
+
+    project = make_project({"reports/a.md": report("A", "2023")})
+    (tmp_path / "annat").mkdir()
+    (tmp_path / "annat" / "viktig.txt").write_text("behåll", encoding="utf-8")
+    for target in (tmp_path / "annat", project, project / "site", project.parent):
+        with pytest.raises(ExportError):
+            export_site(project, target)
+    assert (tmp_path / "annat" / "viktig.txt").read_text(encoding="utf-8") == "behåll"
+    first = export_site(project, tmp_path / "ut")
+    assert export_site(project, tmp_path / "ut").pages == first.pages  # an earlier export is replaced
