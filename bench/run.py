@@ -182,14 +182,23 @@ def measure_size(n_items: int, runs: int, seed: int, search: bool = True) -> dic
     rows: dict[str, list[dict]] = {name: [] for name in BUILDS}
     profiles = []
     site, mkdocs_site = WORK / f"site-{n_items}", WORK / f"site-{n_items}-mkdocs"
-    for run in range(runs):
-        profile_file = WORK / f"profile-{n_items}-{run}.json"
-        rows["full"].append(engine_build(corpus, site, env={"LOFT_PROFILE": str(profile_file)}))
+    def full() -> dict:
+        profile_file = WORK / f"profile-{n_items}-{len(profiles)}.json"
+        row = engine_build(corpus, site, env={"LOFT_PROFILE": str(profile_file)})
         profiles.append(json.loads(profile_file.read_text(encoding="utf-8")))
-        rows["mkdocs"].append(engine_build(corpus, mkdocs_site, engine="mkdocs", config="mkdocs.yml"))
-        rows["same_pages"].append(plain_build(export, WORK / f"site-{n_items}-same-pages", ITEM_PAGES))
-        rows["theme"].append(plain_build(theme, WORK / f"site-{n_items}-theme"))
-        rows["zensical"].append(zensical_build(export))
+        return row
+
+    builds = {
+        "full": full,
+        "mkdocs": lambda: engine_build(corpus, mkdocs_site, engine="mkdocs", config="mkdocs.yml"),
+        "same_pages": lambda: plain_build(export, WORK / f"site-{n_items}-same-pages", ITEM_PAGES),
+        "theme": lambda: plain_build(theme, WORK / f"site-{n_items}-theme"),
+        "zensical": lambda: zensical_build(export),
+    }
+    for run in range(runs):
+        # Each run starts with another build, so that none is always first.
+        for name in BUILDS[run % len(BUILDS):] + BUILDS[:run % len(BUILDS)]:
+            rows[name].append(builds[name]())
         print(f"  {n_items} run {run + 1}/{runs}: " + ", ".join(
             f"{name} {rows[name][-1]['wall_s']:.1f} s" for name in BUILDS), flush=True)
     load_after = os.getloadavg()
