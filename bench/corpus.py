@@ -33,7 +33,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-MACHINERY = ["mkdocs.yml", "data", "hooks", "overrides"]
+MACHINERY = ["mkdocs.yml", "properdocs.yml", "data", "hooks", "overrides"]
 DEFAULT_EXTRA_MUNICIPALITIES = 100
 YEARS = range(2015, 2027)
 DRAFT_SHARE = 0.01

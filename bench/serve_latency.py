@@ -1,11 +1,14 @@
-"""Time from saving one item to the rebuilt page being served by `mkdocs serve`.
+"""Time from saving one item to the rebuilt page being served by the preview.
 
-    python -m bench.serve_latency [--items 1000] [--saves 3] [--dirty]
+    python -m bench.serve_latency [--items 1000] [--saves 3] [--engine properdocs] [--dirty]
+    python -m bench.serve_latency --compare     # `mkdocs serve` and `make serve` in one run
 
-Generates a corpus (bench/corpus.py), starts `mkdocs serve` on 127.0.0.1 at a
+Generates a corpus (bench/corpus.py), starts `<engine> serve` on 127.0.0.1 at a
 free port, waits for the first build, then saves one report several times
 (each save adds a unique sentence) and polls its page until the sentence shows;
-every wait is bounded. The server is stopped by its own process id.
+every wait is bounded. `make serve` is `properdocs serve --dirty`. The server is
+stopped by its own process id. With --compare both commands run on the same
+corpus, one after the other (two previews at once would share the two cores).
 """
 
 from __future__ import annotations
@@ -55,16 +58,17 @@ def _wait_for(predicate, timeout: float) -> float:
 
 
 def measure(project: Path, n_items: int = 1000, seed: int = 1, saves: int = 3,
-            dirty: bool = False) -> dict:
+            dirty: bool = False, engine: str = "mkdocs", fresh: bool = True) -> dict:
     project = Path(project)
-    if project.exists():
-        shutil.rmtree(project)
-    generate(project, n_items, seed)
+    if fresh or not project.exists():
+        if project.exists():
+            shutil.rmtree(project)
+        generate(project, n_items, seed)
     report = sorted(p for p in (project / "reports").glob("*.md"))[0]
     url_path = f"rapporter/{report.stem}/"
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
-    command = [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [str(BIN / engine), "serve", "--dev-addr", f"127.0.0.1:{port}"]
     if dirty:
         command.append("--dirty")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -87,7 +91,8 @@ def measure(project: Path, n_items: int = 1000, seed: int = 1, saves: int = 3,
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-    return {"items": n_items, "dirty": dirty, "startup_s": round(startup, 2),
+    return {"items": n_items, "engine": engine, "dirty": dirty, "load_average": [round(x, 2) for x in os.getloadavg()],
+            "startup_s": round(startup, 2),
             "samples_s": [round(s, 2) for s in samples], "median_s": round(statistics.median(samples), 2)}
 
 
@@ -96,11 +101,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--saves", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--dirty", action="store_true", help="mkdocs serve --dirty")
+    parser.add_argument("--engine", default="mkdocs", choices=["mkdocs", "properdocs"])
+    parser.add_argument("--dirty", action="store_true", help="serve --dirty")
+    parser.add_argument("--compare", action="store_true",
+                        help="`mkdocs serve` (full rebuilds) and `make serve` (properdocs serve --dirty)")
     args = parser.parse_args(argv)
     work = Path(__file__).resolve().parent / "work" / "corpus-serve"
-    print(json.dumps(measure(work, args.items, args.seed, args.saves, args.dirty), indent=2))
+    if args.compare:
+        results = compare(work, args.items, args.seed, args.saves)
+    else:
+        results = measure(work, args.items, args.seed, args.saves, args.dirty, args.engine)
+    print(json.dumps(results, indent=2))
     return 0
+
+
+MODES = (("mkdocs", False), ("properdocs", True))  # plain `mkdocs serve`; `make serve`
+
+
+def compare(project: Path, n_items: int = 1000, seed: int = 1, saves: int = 3) -> list[dict]:
+    """Each mode on the same corpus, one after the other."""
+    return [measure(project, n_items, seed, saves, dirty, engine, fresh=number == 0)
+            for number, (engine, dirty) in enumerate(MODES)]
 
 
 if __name__ == "__main__":

@@ -12,15 +12,20 @@ The core (package `loft`) knows nothing of MkDocs. Here we only
 - write the catalogue and run Pagefind after the build (on_post_build);
 - in the preview (mkdocs serve) never fail on content: show every problem on one
   Swedish page instead, so the server never hangs (loft/preview.py).
+- in the preview (`serve --dirty`, as `make serve` runs it), rebuild only the
+  pages whose content key changed (loft/incremental.py) and do the catalogue,
+  feeds and Pagefind after the page is served (on_files, on_post_build).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -31,18 +36,29 @@ if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .
 
 from loft import cms, csp, preview  # noqa: E402
 from loft.build import SiteBuild  # noqa: E402
+from loft.incremental import inputs_digest  # noqa: E402
 from loft.inputs import unsafe_docs_entries  # noqa: E402
 from loft.problems import ContentError  # noqa: E402
-from loft.search import SearchIndexError, run_pagefind  # noqa: E402
+from loft.search import SearchIndexError, item_pages_glob, run_pagefind  # noqa: E402
 
 log = get_plugin_logger("loft")
 
 
 class _State:
     command = "build"
+    dirty = False
     build: SiteBuild | None = None
     theme_scripts: list = []  # patterns of the theme's inline scripts (on_env)
     broken: list | None = None  # the preview's content problems (mkdocs serve only)
+    # The preview (serve --dirty): src_uri -> (content key, output file) of the
+    # pages as last written, the keys of the build under way, and the thread
+    # writing the previous build's extra files and search index. The engine
+    # loads this module once per process, so they live across rebuilds.
+    written_keys: dict[str, tuple[str, str]] = {}
+    key_memo: dict[str, tuple[str, str]] = {}  # src_uri -> (inputs, key): SiteBuild.page_key
+    templates = None  # compiled theme templates, reused by the next preview build
+    new_keys: dict[str, tuple[str, str]] | None = None
+    after_build: _AfterBuild | None = None
 
 
 state = _State()
@@ -50,6 +66,14 @@ state = _State()
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
+    state.dirty = dirty
+
+
+def on_pre_build(config) -> None:
+    # The previous preview build's extra files and search index are out of date:
+    # stop making them (without waiting; the next ones wait for them to stop).
+    if state.after_build is not None:
+        state.after_build.cancel.set()
 
 
 def on_config(config):
@@ -116,7 +140,31 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"docs/{src_uri} krockar med en sida som byggs automatiskt. "
                               "Ta bort eller byt namn på filen.")
         files.append(File.generated(config, src_uri, content=build.page_source(src_uri)))
+    if state.command == "serve" and state.dirty:
+        _keep_unchanged_pages(files, build, config)
     return files
+
+
+def _keep_unchanged_pages(files: Files, build: SiteBuild, config) -> None:
+    """serve --dirty: the engine converts and writes a page only when its
+    is_modified() says so; ours answers by content key, not by file times."""
+    site_inputs = inputs_digest(build.project.root, repr(config.site_url), str(config.strict))
+    state.new_keys = {}
+    # Drafts too: the preview writes their pages (InclusionLevel.DRAFT).
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+        key = build.page_key(file.src_uri, site_inputs, state.key_memo)
+        state.new_keys[file.src_uri] = (key, file.abs_dest_path)
+        unchanged = (state.written_keys.get(file.src_uri) == (key, file.abs_dest_path)
+                     and os.path.isfile(file.abs_dest_path))
+        file.is_modified = _unchanged if unchanged else _changed
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def _changed() -> bool:
+    return True
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -155,7 +203,25 @@ def on_env(env, config, files):
             files.remove(file)
     state.theme_scripts = csp.theme_script_patterns(
         [env.loader.get_source(env, name)[0] for name in THEME_SCRIPT_TEMPLATES])
+    if state.command == "serve":
+        # The engine makes a new template environment for every build; the
+        # preview keeps the compiled templates (Jinja checks each source's digest).
+        if state.templates is None:
+            state.templates = _TemplateCache()
+        env.bytecode_cache = state.templates
     return env
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 def on_page_context(context, page, config, nav):
@@ -204,6 +270,15 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 def on_post_build(config) -> None:
     if state.broken is not None:
+        # serve --dirty keeps the output folder: the pages of the last good build
+        # go, so that the error page answers every address; the next good build
+        # writes every page again.
+        site = Path(config.site_dir).resolve()
+        for _, dest in state.written_keys.values():
+            path = Path(dest).resolve()
+            if site in path.parents and path.is_file():
+                path.unlink()
+        state.written_keys, state.new_keys = {}, None
         preview.write(config.site_dir, preview.error_files(state.broken, _mount_path(config)))
         log.error("Innehållet har fel: förhandsgranskningen visar dem på en sida tills de är rättade.\n%s",
                   ContentError(state.broken))
@@ -220,8 +295,44 @@ def on_post_build(config) -> None:
                   required=os.environ.get("LOFT_CMS_REQUIRED", "") == "1")
     except FileNotFoundError as error:
         raise PluginError(str(error)) from None
-    for path, content in state.build.extra_files().items():
-        target = Path(config.site_dir) / path
+    if state.new_keys is not None:  # serve --dirty: these pages are now written
+        _remove_gone_pages(config.site_dir)
+        state.written_keys, state.new_keys = state.new_keys, None
+    if state.command == "serve":
+        # The preview serves the page now; feeds, catalogue and the search index
+        # follow a few seconds later, unless the next build makes them out of date.
+        state.after_build = _AfterBuild(state.build, config.site_dir, state.after_build)
+        return
+    _after_build(state.build, config.site_dir, strict=True)
+
+
+class _AfterBuild:
+    """_after_build beside the preview server, after the previous one has stopped."""
+
+    def __init__(self, build: SiteBuild, site_dir: str, previous: _AfterBuild | None):
+        self.cancel = threading.Event()
+        self.previous = previous
+        self.thread = threading.Thread(target=self.run, args=(build, site_dir), name="loft-after-build", daemon=True)
+        self.thread.start()
+
+    def run(self, build: SiteBuild, site_dir: str) -> None:
+        if self.previous is not None:
+            self.previous.stop()
+            self.previous = None
+        _after_build(build, site_dir, strict=False, cancelled=self.cancel.is_set)
+
+    def stop(self) -> None:
+        self.cancel.set()
+        self.thread.join()
+
+
+def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) -> None:
+    """Extra files (catalogue, feeds, citations, open data, redirects), then Pagefind.
+    In the preview this runs beside the server and stops when the next build starts."""
+    for path, content in build.extra_files().items():
+        if cancelled is not None and cancelled():
+            return
+        target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     if os.environ.get("LOFT_SEARCH_INDEX", "").strip().lower() in {"0", "off", "nej"}:
@@ -230,9 +341,35 @@ def on_post_build(config) -> None:
                  os.environ["LOFT_SEARCH_INDEX"])
         return
     try:  # the search index is built from the finished pages
-        log.info(run_pagefind(config.site_dir).summary())
+        run = run_pagefind(site_dir, cancelled, item_pages_glob(t.path for t in build.project.types))
+        if run is not None:
+            log.info(run.summary())
     except SearchIndexError as error:
-        raise PluginError(str(error)) from None
+        if strict:
+            raise PluginError(str(error)) from None
+        log.error(str(error))
+
+
+def _remove_gone_pages(site_dir: str) -> None:
+    """serve --dirty keeps the output folder: the page of an item deleted or
+    renamed since the last build would stay reachable. Remove it."""
+    site = Path(site_dir).resolve()
+    kept = {dest for _, dest in state.new_keys.values()}
+    for src_uri, (_, dest) in state.written_keys.items():
+        if src_uri not in state.new_keys and dest not in kept:
+            path = Path(dest).resolve()
+            if site in path.parents and path.is_file():
+                path.unlink()
+
+
+def on_build_error(error) -> None:
+    # What was written is unknown: the next preview build writes every page.
+    state.written_keys, state.new_keys = {}, None
+
+
+def on_shutdown() -> None:
+    if state.after_build is not None:
+        state.after_build.stop()
 
 
 def on_serve(server, config, builder):

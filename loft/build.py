@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from . import csp, frontmatter, safety
+from .incremental import page_digest
 from .catalogue import CATALOGUE_PATH, render_catalogue
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from .machine_readable import MachineReadable
@@ -20,7 +21,7 @@ from .inputs import check_inputs, check_texts
 from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError, Problem
-from .project import Project
+from .project import Project, text_digest
 from .redirects import redirect_files, redirect_problems, site_page_urls
 from .search import SEARCH_SRC_URI, SEARCH_URL, Compounds, SiteSearch
 from .site_index import SiteIndex
@@ -45,6 +46,9 @@ class SiteBuild:
     # Filled while the engine converts pages: src_uri -> what page_html needs.
     pending: dict[str, _Pending] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # found in converted pages
+    # src_uri -> (written, page text), rendered by page_key and used once by mkdocs_markdown.
+    rendered: dict[str, tuple] = field(default_factory=dict)
+    _metadata_digest: str | None = None
 
     @classmethod
     def create(cls, root: Path | str, preview: bool = False,
@@ -102,6 +106,10 @@ class SiteBuild:
         else:
             path, display = self.project.root / DOCS_DIR / src_uri, f"{DOCS_DIR}/{src_uri}"
         text = path.read_text(encoding="utf-8-sig")
+        split = self.project.splits.get(path) if item is not None else None
+        if split is not None and split[0] == text_digest(text):  # as validated: no second parse
+            digest, start, fields, body_line = split
+            return _Written(display, text[start:], body_line, {key: _plain(node) for key, node in fields.items()})
         front, _ = frontmatter.read(text, display, required=False)
         if front is None:  # no front matter (validated items always have one)
             return _Written(display, text, 1, {})
@@ -157,11 +165,51 @@ class SiteBuild:
         builder without hooks (bench/control.py): converted, never sanitized."""
         return compose(self.page_text(src_uri, body, export=True)).inline()
 
+    def metadata_digest(self) -> str:
+        """A digest of every item's metadata (all that listings, overviews and the
+        start page's blocks show of an item), computed once per build."""
+        if self._metadata_digest is None:
+            self._metadata_digest = page_digest(repr(self.preview), *(repr(i) for i in self.index.items))
+        return self._metadata_digest
+
+    def page_key(self, src_uri: str, site_inputs: str, memo: dict | None = None) -> str:
+        """A digest of everything the page's HTML is made from (loft/incremental.py):
+        its source as rendered now, its metadata and update date, and the site's
+        inputs. The rendered source is kept for mkdocs_markdown.
+
+        memo (kept by the caller between builds): src_uri -> (inputs, key). A page
+        is rendered only when its inputs changed: its own file, any item's
+        metadata or the site's inputs; an edit to one item's text renders one page."""
+        item = self.index.by_src_uri.get(src_uri)
+        if item is not None:
+            own = item.source_path
+        elif src_uri in self.listings or src_uri in self.overviews or src_uri == SEARCH_SRC_URI:
+            own = None
+        else:
+            own = self.project.root / DOCS_DIR / src_uri
+        inputs = page_digest(site_inputs, self.metadata_digest(),
+                             own.read_bytes().decode("utf-8", "surrogateescape") if own is not None else "")
+        if memo is not None and src_uri in memo and memo[src_uri][0] == inputs:
+            return memo[src_uri][1]
+        written = self.written(src_uri)
+        text = self.page_text(src_uri, written.body if written else None)
+        self.rendered[src_uri] = (written, text)
+        meta = self.page_meta(src_uri, written)
+        key = page_digest(site_inputs, text, repr(sorted(meta.items(), key=lambda kv: kv[0])),
+                          self.machine.page_date(src_uri))
+        if memo is not None:
+            memo[src_uri] = (inputs, key)
+        return key
+
     def mkdocs_markdown(self, src_uri: str, markdown: str = "") -> str:
         """What the engine converts: the page's Markdown with the core's blocks
         as markers (loft/trusted.py), put back by page_html."""
-        written = self.written(src_uri)
-        source = compose(self.page_text(src_uri, written.body if written else None))
+        if src_uri in self.rendered:  # rendered for its key in this build
+            written, text = self.rendered.pop(src_uri)
+        else:
+            written = self.written(src_uri)
+            text = self.page_text(src_uri, written.body if written else None)
+        source = compose(text)
         self.pending[src_uri] = _Pending(written, source.blocks)
         return source.markdown
 

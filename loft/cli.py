@@ -6,6 +6,8 @@
     loft schema [--check]         skriv om schemas/ från data/ (make gör det själv)
     loft links [site]             kontrollera länkarna i en byggd webbplats (utvecklare)
     loft diff GAMMAL NY           sidor som lagts till, ändrats och tagits bort mellan två byggen
+    loft export MAPP              hela webbplatsen för en byggare utan hooks, t.ex. Zensical (utvecklare)
+    loft search-index [site]      sökindex (Pagefind) för en byggd webbplats (utvecklare)
 
 Run from the repository root (or any folder below it).
 """
@@ -183,6 +185,35 @@ def cmd_diff(old: str, new: str, base: str | None) -> int:
     return 0
 
 
+def cmd_export(project: Project, target: str) -> int:
+    from .export import ExportError, export_site
+
+    try:
+        result = export_site(project.root, Path(target).absolute())
+    except ContentError as error:
+        print_problems(error.problems)
+        return 1
+    except ExportError as error:
+        _err(f"loft export: {error}")
+        return 2
+    print(result.summary())
+    return 0
+
+
+def cmd_search_index(project: Project, site: str) -> int:
+    from .search import SearchIndexError, item_pages_glob, run_pagefind
+
+    if not (Path(site) / "index.html").is_file():
+        _err(f"{site}: ingen byggd webbplats.")
+        return 2
+    try:
+        print(run_pagefind(site, glob=item_pages_glob(t.path for t in project.types)).summary())
+    except SearchIndexError as error:
+        _err(str(error))
+        return 1
+    return 0
+
+
 # argparse speaks English; editors read Swedish. Its messages go through gettext's
 # `_` in the argparse module, so the few an editor can meet are translated there.
 _ARGPARSE_SWEDISH = {
@@ -230,6 +261,10 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old", metavar="GAMMAL", help="den byggda webbplatsen före ändringen")
     diff.add_argument("new", metavar="NY", help="den byggda webbplatsen efter ändringen")
     diff.add_argument("--base", help="adress där NY kan ses, för länkar till sidorna")
+    export = sub.add_parser("export", help="skriv webbplatsen för en byggare utan hooks (till exempel Zensical)")
+    export.add_argument("target", metavar="MAPP")
+    search_index = sub.add_parser("search-index", help="skapa sökindexet (Pagefind) för en byggd webbplats")
+    search_index.add_argument("site", nargs="?", default="site", metavar="MAPP")
     return parser
 
 
@@ -250,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_schema(project, args.check)
     if args.command == "links":
         return cmd_links(project, args.site, args.base)
+    if args.command == "export":
+        return cmd_export(project, args.target)
+    if args.command == "search-index":
+        return cmd_search_index(project, args.site)
     return cmd_list(project, args.what)
 
 

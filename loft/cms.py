@@ -398,6 +398,11 @@ def write(site_dir: str | Path, project: Project, settings: Settings, required: 
     written = [f"{EDITOR_DIR}/{name}" for name in texts]
     for source in _bundle_files(dist) if dist else []:
         destination = target / source.name
+        if destination.exists():
+            if os.path.samefile(source, destination):  # serve --dirty keeps the output folder
+                written.append(f"{EDITOR_DIR}/{source.name}")
+                continue
+            destination.unlink()
         try:  # a link is enough and far cheaper than 6 MB of copies on every preview rebuild
             os.link(source, destination)
         except OSError:

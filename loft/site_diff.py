@@ -7,6 +7,11 @@ content set aside (the Content-Security-Policy's script hashes, the generator
 line); the text of a changed page is shown as a diff of its readable text.
 Files other than pages (attachments, feeds, the catalogue) are counted too;
 the search index, the theme's assets and the web editor's bundle are not.
+
+`differences(a, b)` is the strict comparison behind the engines' promise:
+MkDocs 1.6.1 must give the very same files as ProperDocs, byte for byte,
+except for the theme's generator line. CI runs it on both builds
+(`python -m loft.site_diff site site-mkdocs`), tests/site/test_engines.py too.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import difflib
 import html as html_module
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,3 +150,45 @@ def markdown(diff: SiteDiff, base: str | None = None) -> str:
         lines += [f"<details><summary><code>{html_module.escape(address(relative))}</code> ({kind})</summary>",
                   "", "```diff" if old else "```text", *body, "```", "", "</details>"]
     return "\n".join(lines) + "\n"
+
+
+# --- the engines' promise: byte for byte --------------------------------------
+
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def _all_files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def differences(a: Path | str, b: Path | str) -> list[str]:
+    """Every file missing on one side or differing beyond the generator line."""
+    a, b = Path(a), Path(b)
+    left, right = _all_files(a), _all_files(b)
+    found = [f"only in {a}: {name}" for name in sorted(left - right)]
+    found += [f"only in {b}: {name}" for name in sorted(right - left)]
+    for name in sorted(left & right):
+        one, other = (a / name).read_bytes(), (b / name).read_bytes()
+        if one == other:
+            continue
+        if name.endswith(".html") and GENERATOR.sub(b"", one) == GENERATOR.sub(b"", other):
+            continue
+        found.append(f"differs: {name}")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("usage: python -m loft.site_diff SITE_A SITE_B", file=sys.stderr)
+        return 2
+    found = differences(*args)
+    for line in found:
+        print(line)
+    count = len(_all_files(Path(args[0])))
+    print(f"{len(found)} differences in {count} files (generator line aside).", file=sys.stderr)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

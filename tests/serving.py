@@ -43,7 +43,8 @@ class Server:
     def __init__(self, project: Path, livereload: bool = True):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
-        command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"]
+        # --dirty, as `make serve` runs it: only changed pages are rebuilt (loft/incremental.py).
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{self.port}"]
         if not livereload:
             command.append("--no-livereload")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}

@@ -31,7 +31,7 @@ def owners(path: str) -> list[str]:
 
 @pytest.mark.parametrize("path", [
     "loft/project.py", "hooks/loft_site.py", "bench/run.py", "tests/unit/test_cli.py", "scripts/x.sh",
-    "Makefile", "pyproject.toml", "constraints.txt", "package.json", "package-lock.json", "mkdocs.yml",
+    "Makefile", "pyproject.toml", "constraints.txt", "package.json", "package-lock.json", "mkdocs.yml", "properdocs.yml",
     "overrides/main.html", "docs/assets/javascripts/loft-search.js", "docs/assets/x.md", "data/types.yml",
     ".github/workflows/ci.yml", ".github/CODEOWNERS", ".ci/run", "docs/under/sida.md", "ny-mapp/x.py",
 ])

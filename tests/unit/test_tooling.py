@@ -86,7 +86,10 @@ def test_pull_requests_get_tests_strict_build_and_link_check():
     assert "apt-get install -y -qq chromium" in commands and "make test" in commands
     assert "make build" in commands and "loft links site" in commands and "loft check" in commands
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^build:.*\n\t.*mkdocs build --strict", makefile, re.M)
+    assert re.search(r"^build:.*\n\t.*\$\(ENGINE\) build --strict", makefile, re.M)
+    assert re.search(r"^ENGINE \?= properdocs$", makefile, re.M)
+    # Both engines build the same site, byte for byte (loft/site_diff.py).
+    assert "make build ENGINE=mkdocs" in commands and "loft.site_diff" in commands
 
 
 def test_main_is_built_and_deployed_to_pages():
