@@ -20,6 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SAFETY_NET = 180  # seconds; a cold first build on a busy 2-core machine takes far less
+PORT_ATTEMPTS = 5
 
 
 def free_port() -> int:
@@ -40,15 +41,19 @@ def fetch(url: str, timeout: float = 60) -> tuple[int, str]:
 class Server:
     """`mkdocs serve` in a project folder, its log read line by line."""
 
-    def __init__(self, project: Path, livereload: bool = True):
+    def __init__(self, project: Path, livereload: bool = True, engine: str = "mkdocs"):
+        self.project, self.livereload, self.engine = project, livereload, engine
+        self._spawn()
+
+    def _spawn(self) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
         # --dirty, as `make serve` runs it: only changed pages are rebuilt (loft/incremental.py).
-        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{self.port}"]
-        if not livereload:
+        command = [sys.executable, "-m", self.engine, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{self.port}"]
+        if not self.livereload:
             command.append("--no-livereload")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-        self.process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE,
+        self.process = subprocess.Popen(command, cwd=self.project, env=env, stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.log: list[str] = []
@@ -74,6 +79,17 @@ class Server:
                 return line
 
     def started(self) -> Server:
+        """Serving; the port free a moment ago may be taken before the server binds
+        it (mkdocs cannot bind port 0 and report it): then again on a fresh port."""
+        for _ in range(PORT_ATTEMPTS - 1):
+            try:
+                self.wait_for(r"Serving on http://127\.0\.0\.1")
+                return self
+            except AssertionError:
+                if not any("Address already in use" in line for line in self.log):
+                    raise
+                self.stop()
+                self._spawn()
         self.wait_for(r"Serving on http://127\.0\.0\.1")
         return self
 

@@ -2,39 +2,10 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-
 import pytest
 
-from harness import checkout_env
 from helpers import news, report
-
-STARTUP_SECONDS = 90  # a cold first build on a busy 2-core machine
-
-
-PORT_ATTEMPTS = 5
-
-
-def free_port() -> int:
-    """A port that was free a moment ago. Another process may take it before
-    mkdocs serve binds it (mkdocs cannot bind port 0 and report it), so
-    `start_serve` tries again on a fresh port when the address is taken."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
+from serving import Server, fetch
 
 
 @pytest.fixture
@@ -44,45 +15,11 @@ def preview(make_project):
         "reports/hemlig/index.md": report("Hemlig rapport", "2024", draft=True),
         "docs/nyheter/utkastnyhet.md": news("Utkast till nyhet", "2024-02", draft=True),
     })
-    server, base = start_serve(project)
+    server = Server(project, livereload=False).started()
     try:
-        yield base
+        yield server.base
     finally:
-        server.terminate()  # by its process, never by name
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def start_serve(project) -> tuple[subprocess.Popen, str]:
-    """mkdocs serve on 127.0.0.1, running this checkout's code; waits until it answers."""
-    for _ in range(PORT_ATTEMPTS):
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
-            cwd=project, env=checkout_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )
-        base = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if server.poll() is not None:
-                output = server.stdout.read()
-                if "Address already in use" in output:
-                    break  # the port was taken between probe and bind: another port
-                pytest.fail("mkdocs serve stannade:\n" + output)
-            try:
-                if fetch(base)[0] == 200:
-                    return server, base
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                server.kill()
-                server.wait()
-                pytest.fail(f"mkdocs serve svarade inte inom {STARTUP_SECONDS} s")
-            time.sleep(0.5)  # polling for the server to come up, not a timed assertion
-    pytest.fail(f"mkdocs serve fick ingen ledig port på {PORT_ATTEMPTS} försök")
+        server.stop()  # by its process, never by name
 
 
 @pytest.mark.build
