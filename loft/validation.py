@@ -268,9 +268,7 @@ class _Checker:
         """Old addresses of the item: site-relative paths that now lead to it."""
         paths = []
         for value, node in self.text_list("redirect_from"):
-            path = value.strip().lstrip("/")
-            if path and not path.endswith("/"):
-                path += "/"
+            path = _site_path(value)
             if not _SITE_PATH.match(path):
                 self.add("redirect_from", f"\"{value}\" är ingen adress på webbplatsen. Skriv den gamla "
                                           "adressen utan https:// och domän, med små bokstäver, till "
@@ -363,11 +361,7 @@ class _Checker:
         if not value:
             return "", None
         node = self.front.fields.get("continues")
-        path = value.strip().lstrip("/")
-        if path.endswith(".md"):  # the file's path: reports/namn.md or reports/namn/index.md
-            path = path[:-3].removesuffix("/index")
-        if path and not path.endswith("/"):
-            path += "/"
+        path = _site_path(value, item_file=True)
         if not _ITEM_PATH.match(path):
             self.add("continues", f"\"{value}\" är ingen adress till ett objekt. Skriv adressen till det "
                                   "objekt som det här fortsätter, utan https:// och domän, till exempel "
@@ -538,3 +532,15 @@ def _shape(node: Any) -> str:
 def markup_message(value: str) -> str:
     return (f"\"{value}\" innehåller tecken som tolkas som HTML (< > eller &...;). "
             "Skriv texten utan dem, till exempel \"mindre än\" i stället för <.")
+
+
+def _site_path(value: str, item_file: bool = False) -> str:
+    """An address as editors write it (with or without slashes; with item_file,
+    also as the item's file: reports/namn.md, reports/namn/index.md) in the
+    site's form: namn/namn/."""
+    path = value.strip().lstrip("/")
+    if item_file and path.endswith(".md"):
+        path = path[:-3].removesuffix("/index")
+    if path and not path.endswith("/"):
+        path += "/"
+    return path
