@@ -37,6 +37,7 @@ import markdown
 import yaml
 from markdown.treeprocessors import Treeprocessor
 
+from . import cms
 from .build import SiteBuild
 from .inputs import unsafe_docs_entries
 from .markdown_dialect import CONFIGS, EXTENSIONS
@@ -193,7 +194,7 @@ def export_site(root: Path | str, target: Path | str) -> Export:
     converter = Converter(urls)
     for src_uri in pages:
         text = build.mkdocs_markdown(src_uri)
-        meta = build.page_meta(src_uri, build.pending[src_uri].written)
+        meta = build.page_meta_for_theme(src_uri, build.pending[src_uri].written)
         html = build.page_html(src_uri, converter.convert(src_uri, text))
         # As MkDocs names a page: its nav title, its own title, its first heading, its file.
         title = nav_titles.get(src_uri) or meta.get("title") or _first_heading(html) or _title_from_name(src_uri)
@@ -219,6 +220,8 @@ def export_site(root: Path | str, target: Path | str) -> Export:
     for path, content in build.extra_files().items():
         _write(out_docs / path, content)
         result.files += 1
+    # The web editor /redigera/, as the hooks write it (a page of its own, copied as is).
+    result.files += len(cms.write(out_docs, build.project, cms.Settings.from_extra(options.get("redigera"))))
 
     _write_overrides(root, staging, build, [(uri, urls[uri]) for uri in pages])
     _write_config(config, staging)
