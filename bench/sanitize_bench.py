@@ -23,7 +23,7 @@ import yaml
 
 from bench.control import _ConfigDumper, _ConfigLoader
 from bench.corpus import generate
-from bench.run import WORK, ensure_gnu_time, mkdocs_build
+from bench.run import WORK, engine_build, ensure_gnu_time
 
 BENCH = Path(__file__).resolve().parent
 RESULTS_MD, RESULTS_JSON = BENCH / "SANITIZE.md", BENCH / "sanitize.json"
@@ -48,8 +48,9 @@ def measure(n_items: int, runs: int) -> dict:
     real, plain = [], []
     load_before = os.getloadavg()[0]
     for run in range(runs):
-        real.append(mkdocs_build(corpus, "mkdocs.yml", WORK / f"sanitize-site-{n_items}", env))
-        plain.append(mkdocs_build(corpus, "mkdocs-no-sanitize.yml", WORK / f"sanitize-site-{n_items}-off", env))
+        real.append(engine_build(corpus, WORK / f"sanitize-site-{n_items}", env=env, config="mkdocs.yml"))
+        plain.append(engine_build(corpus, WORK / f"sanitize-site-{n_items}-off", env=env,
+                                  config="mkdocs-no-sanitize.yml"))
         print(f"  {n_items} run {run + 1}/{runs}: with {real[-1]['wall_s']:.1f} s, "
               f"without {plain[-1]['wall_s']:.1f} s", flush=True)
     med = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
