@@ -95,3 +95,9 @@ def test_only_the_theme_scripts_get_hashes_even_in_the_head():
             '<script>__md_scope=new URL("x",location);alert(1)</script></head><body></body></html>')
     digest = base64.b64encode(hashlib.sha256(b'__md_scope=new URL("../..",location)').digest()).decode()
     assert csp.script_hashes(page, patterns) == [f"'sha256-{digest}'"]
+
+
+def test_one_text_leaves_nothing_behind_in_the_reused_converter():
+    first = markdown_dialect.render("*[RISE]: Research Institutes of Sweden\n\nRISE[^1]\n\n[^1]: Not.\n")
+    assert "<abbr" in first and "footnote" in first
+    assert markdown_dialect.render("RISE och text[^1]\n") == "<p>RISE och text[^1]</p>"
