@@ -3,8 +3,8 @@
 `write_control(project, target)` is today's control, the same pages: it is
 `loft export` (loft/export.py), the whole site as finished pages for a builder
 without hooks, built by plain ProperDocs/Material (or by Zensical). Its output
-is the same pages as the real build (tests/site/test_control_equivalence.py,
-tests/site/test_export.py).
+is the same pages as the real build (tests/builds/test_control_equivalence.py,
+tests/builds/test_export.py).
 
 `write_theme_control(project, target)` is the second control, what a user would
 get without this project: the same item files and site pages as ordinary

@@ -7,7 +7,7 @@ core's renderer, the trusted blocks and the sanitizer are the ones the site
 uses. The Markdown conversion is Python-Markdown with the site's dialect
 (loft/markdown_dialect.py) plus what MkDocs adds (links to source files become
 page URLs), so that the body of each exported page is the HTML the hooks
-build publishes (tests/site/test_export.py compares them page by page).
+build publishes (tests/builds/test_export.py compares them page by page).
 
 DIR gets
   mkdocs.yml       the site's configuration without hooks (Zensical reads it too)

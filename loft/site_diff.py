@@ -11,7 +11,7 @@ the search index, the theme's assets and the web editor's bundle are not.
 `differences(a, b)` is the strict comparison behind the engines' promise:
 MkDocs 1.6.1 must give the very same files as ProperDocs, byte for byte,
 except for the theme's generator line. CI runs it on both builds
-(`python -m loft.site_diff site site-mkdocs`), tests/site/test_engines.py too.
+(`python -m loft.site_diff site site-mkdocs`), tests/builds/test_engines.py too.
 """
 
 from __future__ import annotations
