@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from harness import data_project, write_files
+from loft.build import SiteBuild
 from loft.project import Project
 
 
@@ -24,3 +25,14 @@ def check(project_dir):
         return Project.load(project_dir).load_items()
 
     return run
+
+
+@pytest.fixture
+def build_of(project_dir):
+    """build_of({path: text}, **options) -> the SiteBuild of a fresh project."""
+
+    def make(files: dict[str, str | bytes], **options) -> SiteBuild:
+        write_files(project_dir, files)
+        return SiteBuild.create(project_dir, **options)
+
+    return make

@@ -8,7 +8,6 @@ import re
 import pytest
 
 from helpers import news, report
-from loft.build import SiteBuild
 from loft.catalogue import catalogue_entries
 from loft.open_data import items_schema
 from loft.pages import based_on_html
@@ -20,18 +19,6 @@ RETOLD = news("Partnerskapsdagar", "2023-05", ["kultur"], ["kungsbacka"], based_
 DIGAD = news("DIGAD", "2021-08-16", based_on={
     "title": "Digital innovation & offentlig sektor", "publisher": "Region Västerbotten",
     "date": "2021-08-16", "url": "https://example.org/nyhet?a=1&b=2"})
-
-
-@pytest.fixture
-def build_of(project_dir):
-    def make(files, **options):
-        for path, text in files.items():
-            target = project_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        return SiteBuild.create(project_dir, **options)
-
-    return make
 
 
 # --- validation ------------------------------------------------------------------

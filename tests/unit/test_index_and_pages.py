@@ -8,22 +8,12 @@ import re
 import pytest
 
 from helpers import news, report
-from harness import write_files
 from loft.build import SiteBuild
 from loft.catalogue import render_catalogue
 from loft.dates import DateError, PartialDate
 from loft.listings import all_listings
 from loft.pages import format_size
 from loft.urls import relative
-
-
-@pytest.fixture
-def build_of(project_dir):
-    def make(files, **options):
-        write_files(project_dir, files)
-        return SiteBuild.create(project_dir, **options)
-
-    return make
 
 
 def test_listings_are_paginated_and_cover_every_item_once(build_of):

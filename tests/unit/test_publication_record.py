@@ -10,7 +10,6 @@ import re
 import pytest
 
 from helpers import news, report
-from loft.build import SiteBuild
 from loft.catalogue import catalogue_entries
 from loft.open_data import items_schema
 from loft.structured_data import item_jsonld
@@ -25,18 +24,6 @@ SECOND = report("Del två", "2022", publishers=["RISE"], continues="rapporter/de
 
 def messages(problems) -> list[str]:
     return [p.format() for p in problems]
-
-
-@pytest.fixture
-def build_of(project_dir):
-    def make(files, **options):
-        for path, text in files.items():
-            target = project_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(text) if isinstance(text, bytes) else target.write_text(text, encoding="utf-8")
-        return SiteBuild.create(project_dir, **options)
-
-    return make
 
 
 # --- validation: file:line:col, what is allowed, "Menade du" ------------------------
