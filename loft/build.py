@@ -141,7 +141,7 @@ class SiteBuild:
             meta["title"] = str(meta["title"]).replace("<", "‹").replace(">", "›").replace("&", "＆")
         return meta
 
-    def page_text(self, src_uri: str, body: str | None = None, export: bool = False) -> str:
+    def page_text(self, src_uri: str, body: str | None = None) -> str:
         """The page's Markdown, the core's own blocks wrapped as trusted; body:
         the editor-written text, read from the file when not given."""
         if body is None:
@@ -149,7 +149,7 @@ class SiteBuild:
             body = written.body if written is not None else ""
         item = self.index.by_src_uri.get(src_uri)
         if item is not None:
-            return self.renderer.item_page(item, body, export=export)
+            return self.renderer.item_page(item, body)
         listing = self.listings.get(src_uri)
         if listing is not None:
             return self.renderer.listing_page(listing)
@@ -161,9 +161,10 @@ class SiteBuild:
         return self.renderer.fill_blocks(page_url(src_uri), body)
 
     def page_markdown(self, src_uri: str, body: str | None = None) -> str:
-        """The page as one Markdown text with the core's HTML in place, for a
-        builder without hooks (bench/control.py): converted, never sanitized."""
-        return compose(self.page_text(src_uri, body, export=True)).inline()
+        """The page's source as one text, the core's HTML in place: what the
+        pages say, readable and testable without an engine. (A builder without
+        hooks gets the finished, sanitized pages from `loft export` instead.)"""
+        return compose(self.page_text(src_uri, body)).inline()
 
     def metadata_digest(self) -> str:
         """A digest of every item's metadata (all that listings, overviews and the

@@ -105,17 +105,13 @@ class PageRenderer:
         return f'<ul class="loft-cards">\n{cards}\n</ul>'
 
     # --- item pages -------------------------------------------------------
-    def item_page(self, item: Item, body: str, export: bool = False) -> str:
+    def item_page(self, item: Item, body: str) -> str:
         """The whole page source of an item, as a publication record: breadcrumbs,
         title, summary, "Ladda ner" (the files, or where the work is published),
-        the facts, the text and the citation.
-
-        export: for a builder without hooks, which must convert the text inside
-        the search region itself (md_in_html's markdown="1")."""
+        the facts, the text and the citation."""
         url = item.url
         search = self.search.item_markup(item, body)  # the indexed part of the page
-        opener = search.open.replace("<div data-pagefind-body>", '<div data-pagefind-body markdown="1">', 1) if export else search.open
-        head = [opener]
+        head = [search.open]
         if item.draft:
             head.append('<div class="loft-draft" role="note"><p><strong>Utkast.</strong> Den här sidan '
                         'visas bara i förhandsgranskningen och publiceras inte förrän raden '

@@ -41,8 +41,7 @@ class PageSource:
     blocks: list[str] = field(default_factory=list)
 
     def inline(self) -> str:
-        """The Markdown with the blocks back in place: for a builder without
-        hooks (bench/control.py), which converts and never sanitizes."""
+        """The Markdown with the blocks back in place (SiteBuild.page_markdown)."""
         return _MARKER.sub(lambda m: self.blocks[int(m.group(1))], self.markdown)
 
 
