@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import csp, frontmatter, safety
+from . import csp, safety
 from .incremental import page_digest
 from .catalogue import CATALOGUE_PATH, render_catalogue
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
@@ -21,7 +21,7 @@ from .inputs import check_inputs, check_texts
 from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError, Problem
-from .project import Project, text_digest
+from .project import Project
 from .redirects import redirect_files, redirect_problems, site_page_urls
 from .search import SEARCH_SRC_URI, SEARCH_URL, Compounds, SiteSearch
 from .site_index import SiteIndex
@@ -106,15 +106,11 @@ class SiteBuild:
         else:
             path, display = self.project.root / DOCS_DIR / src_uri, f"{DOCS_DIR}/{src_uri}"
         text = path.read_text(encoding="utf-8-sig")
-        split = self.project.splits.get(path) if item is not None else None
-        if split is not None and split[0] == text_digest(text):  # as validated: no second parse
-            digest, start, fields, body_line = split
-            return _Written(display, text[start:], body_line, {key: _plain(node) for key, node in fields.items()})
-        front, _ = frontmatter.read(text, display, required=False)
-        if front is None:  # no front matter (validated items always have one)
+        split = self.project.split(path, text, display)
+        if split is None:  # no front matter (validated items always have one)
             return _Written(display, text, 1, {})
-        meta = {key: _plain(node) for key, node in front.fields.items()}
-        return _Written(display, front.body, front.body_line, meta)
+        body, body_line, fields = split
+        return _Written(display, body, body_line, {key: _plain(node) for key, node in fields.items()})
 
     def page_meta(self, src_uri: str, written: _Written | None = None) -> dict:
         """The page's metadata for the theme; the title always from the core."""

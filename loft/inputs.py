@@ -50,7 +50,7 @@ def check_inputs(project: Project, only: list[Path] | None = None,
     remove (loft/text_check.py); the build leaves that to its own conversion."""
     items, problems = project.load_items(only)
     if only is not None:
-        return items, problems + (item_problems(items) if texts else [])
+        return items, problems + (item_problems(items, project) if texts else [])
     docs = scan_docs(project)
     problems += docs.problems
     page_problems: list[Problem] = []

@@ -54,6 +54,16 @@ class Project:
         # without parsing the YAML again, when the file is still the same text.
         self.splits: dict[Path, tuple[bytes, int, dict, int]] = {}
 
+    def split(self, path: Path, text: str, display: str) -> tuple[str, int, dict] | None:
+        """(body, line where it starts, front-matter fields) of a file's text, as
+        validated: without parsing the YAML again when the text is the one read."""
+        cached = self.splits.get(path)
+        if cached is not None and cached[0] == text_digest(text):
+            _, start, fields, body_line = cached
+            return text[start:], body_line, fields
+        front, _ = frontmatter.read(text, display, required=False)
+        return None if front is None else (front.body, front.body_line, front.fields)
+
     # --- data files -------------------------------------------------------
     @classmethod
     def load(cls, root: Path | str) -> Project:

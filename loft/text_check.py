@@ -34,24 +34,29 @@ def text_problems(path: str, body: str, body_line: int) -> list[Problem]:
     return problems
 
 
-def file_problems(path: Path, display: str) -> list[Problem]:
-    """text_problems of one Markdown file, split the way the core splits it.
-    Unreadable or non-regular files are left to the file checks."""
+def file_problems(path: Path, display: str, project=None) -> list[Problem]:
+    """text_problems of one Markdown file, split the way the core splits it
+    (by the project's split of it when given: no second parse). Unreadable or
+    non-regular files are left to the file checks."""
     if path.is_symlink() or not path.is_file():
         return []
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return []
-    front, _ = frontmatter.read(text, display, required=False)
-    body, line = (front.body, front.body_line) if front is not None else (text, 1)
+    if project is not None:
+        split = project.split(path, text, display)
+    else:
+        front, _ = frontmatter.read(text, display, required=False)
+        split = None if front is None else (front.body, front.body_line, front.fields)
+    body, line = split[:2] if split is not None else (text, 1)
     return text_problems(display, body, line)
 
 
-def item_problems(items: list[Item]) -> list[Problem]:
+def item_problems(items: list[Item], project=None) -> list[Problem]:
     problems: list[Problem] = []
     for item in items:
-        problems += file_problems(item.source_path, item.source)
+        problems += file_problems(item.source_path, item.source, project)
     return problems
 
 
@@ -68,7 +73,7 @@ def project_text_problems(project) -> list[Problem]:
     problems: list[Problem] = []
     for _, path, _ in project.sources():
         if path.suffix == ".md":
-            problems += file_problems(path, project.display(path))
+            problems += file_problems(path, project.display(path), project)
     for path in site_pages(project.root, [project.root / t.source for t in project.types]):
         problems += file_problems(path, project.display(path))
     return problems
