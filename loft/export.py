@@ -39,10 +39,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import cms
 from .build import SiteBuild
-from .inputs import unsafe_docs_entries
+from .inputs import DOCS_DIR, scan_docs, unsafe_docs_entries
 from .markdown_dialect import CONFIGS, EXTENSIONS
 from .problems import ContentError
-from .text_check import site_pages
 from .urls import page_url
 
 # What MkDocs 1.6 always adds to the configured extensions.
@@ -176,7 +175,8 @@ def export_site(root: Path | str, target: Path | str) -> Export:
 
     # Every file of the site, as the hooks hand them to the engine: src_uri -> URL.
     item_folders = [root / t.source for t in build.project.types]
-    site_page_uris = [p.relative_to(docs.resolve()).as_posix() for p in site_pages(root, item_folders)]
+    site_page_uris = sorted(p.relative_to(build.project.root / DOCS_DIR).as_posix()
+                            for p in scan_docs(build.project).pages)
     static: dict[str, Path] = {}
     for path in sorted(docs.rglob("*")):
         relative_path = path.relative_to(docs)

@@ -60,21 +60,14 @@ def item_problems(items: list[Item], project=None) -> list[Problem]:
     return problems
 
 
-def site_pages(root: Path, item_folders: list[Path]) -> list[Path]:
-    """The site's own Markdown pages in docs/ (start page, Om LOFT, ...), items excluded."""
-    folders = [f.resolve() for f in item_folders]
-    docs = (root / DOCS_DIR).resolve()
-    return [path for path in sorted(docs.rglob("*.md"))
-            if not any(folder == path or folder in path.parents for folder in folders)]
-
-
-def project_text_problems(project) -> list[Problem]:
-    """text_problems of every item (valid or not) and every site page."""
+def project_text_problems(project, site_pages: list[Path]) -> list[Problem]:
+    """text_problems of every item (valid or not) and of the site's own pages
+    (found by loft/inputs.py's walk of docs/, which follows no link)."""
     problems: list[Problem] = []
     for _, path, _ in project.sources():
         if path.suffix == ".md":
             problems += file_problems(path, project.display(path), project)
-    for path in site_pages(project.root, [project.root / t.source for t in project.types]):
+    for path in site_pages:
         problems += file_problems(path, project.display(path))
     return problems
 
