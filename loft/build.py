@@ -17,7 +17,7 @@ from .incremental import page_digest
 from .catalogue import CATALOGUE_PATH, render_catalogue
 from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from .machine_readable import MachineReadable
-from .inputs import check_inputs, check_texts
+from .inputs import DOCS_DIR, check_inputs, check_texts
 from .model import Item
 from .pages import PageRenderer, count_text
 from .problems import ContentError, Problem
@@ -29,7 +29,6 @@ from .trusted import compose, finish
 from .text import has_markup
 from .urls import page_url
 
-DOCS_DIR = "docs"
 # Generated pages start as this placeholder; their source is rendered when MkDocs
 # asks for the page's Markdown, so the sources are never all in memory at once.
 PLACEHOLDER = "<!-- genereras av loft -->\n"

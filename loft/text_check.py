@@ -15,7 +15,6 @@ from . import frontmatter, markdown_dialect, safety
 from .model import Item
 from .problems import Problem
 
-DOCS_DIR = "docs"
 # Text without any of these converts to nothing but allowed elements without
 # attributes a reader could be harmed by (emphasis, lists, headings, code);
 # only the rest is worth converting here. The build checks every page anyway.
