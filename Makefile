@@ -30,7 +30,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
 
-$(SCHEMAS): $(STAMP) $(wildcard data/*.yml) loft/frontmatter_schema.py
+$(SCHEMAS): $(STAMP) $(wildcard data/*.yml) loft/editor/schemas.py
 	$(BIN)/loft schema
 	@touch $(SCHEMAS)
 

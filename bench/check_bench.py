@@ -46,7 +46,7 @@ def timed_runs(command: list[str], cwd: Path, runs: int) -> tuple[list[float], l
 
 def phases(project: Path) -> dict[str, float]:
     """In-process split: reading data/ versus reading and validating the items."""
-    code = ("import time, json; t0 = time.perf_counter(); from loft.project import Project; "
+    code = ("import time, json; t0 = time.perf_counter(); from loft.content.project import Project; "
             "t1 = time.perf_counter(); p = Project.load('.'); t2 = time.perf_counter(); "
             "items, problems = p.load_items(); t3 = time.perf_counter(); "
             "print(json.dumps({'import': t1 - t0, 'data': t2 - t1, 'items': t3 - t2, 'n': len(items)}))")

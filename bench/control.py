@@ -1,7 +1,7 @@
 """The benchmark's controls: what plain Material costs without this project.
 
 `write_control(project, target)` is today's control, the same pages: it is
-`loft export` (loft/export.py), the whole site as finished pages for a builder
+`loft export` (loft/engine/export.py), the whole site as finished pages for a builder
 without hooks, built by plain ProperDocs/Material (or by Zensical). Its output
 is the same pages as the real build (tests/builds/test_control_equivalence.py,
 tests/builds/test_export.py).
@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from loft.build import SiteBuild
-from loft.export import export_site
+from loft.engine.export import export_site
 
 
 class _EnvTag:

@@ -224,7 +224,7 @@ def fictional_municipalities(count: int, rng: random.Random) -> list[dict]:
 
 
 def _slug(text: str) -> str:
-    """The core's slug rule (loft.text.slugify) for the names we generate."""
+    """The core's slug rule (loft.content.text.slugify) for the names we generate."""
     folded = text.lower().translate(str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"}))
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 

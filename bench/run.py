@@ -96,13 +96,13 @@ def engine_build(project: Path, site: Path, engine: str = "properdocs", env: dic
     return timed(command, project, env)
 
 
-ITEM_PAGES = "{material,nyheter,rapporter}/*/index.html"  # loft.search.item_pages_glob of data/types.yml
+ITEM_PAGES = "{material,nyheter,rapporter}/*/index.html"  # loft.search.pagefind.item_pages_glob of data/types.yml
 
 
 def with_pagefind(build: list[str], site: Path, glob: str | None = None) -> list[str]:
     """One timed command: a build without hooks, then Pagefind over its output
     (as `loft search-index` runs it when glob is given)."""
-    from loft.search import pagefind_command
+    from loft.search.pagefind import pagefind_command
 
     pagefind = " ".join(shlex.quote(part) for part in pagefind_command(site, glob))
     return ["sh", "-c", f"{' '.join(shlex.quote(part) for part in build)} && rm -rf {shlex.quote(str(site / 'pagefind'))} && {pagefind}"]
@@ -173,7 +173,7 @@ def measure_size(n_items: int, runs: int, seed: int, search: bool = True) -> dic
 
     sys.path.insert(0, str(REPO))
     from loft.build import SiteBuild
-    from loft.site_diff import differences
+    from loft.engine.site_diff import differences
     build = SiteBuild.create(corpus)
     item_urls = {item.url for item in build.index.items}
 

@@ -38,7 +38,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from loft.search import BUNDLE_DIR, make_reproducible, pagefind_command  # noqa: E402
+from loft.content.urls import BUNDLE_DIR  # noqa: E402
+from loft.search.pagefind import make_reproducible, pagefind_command  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 WORK = REPO / "bench" / "work" / "search"

@@ -11,9 +11,9 @@ The core (package `loft`) knows nothing of MkDocs. Here we only
 - put the Content-Security-Policy into every page (on_post_page, on_post_template);
 - write the catalogue and run Pagefind after the build (on_post_build);
 - in the preview (mkdocs serve) never fail on content: show every problem on one
-  Swedish page instead, so the server never hangs (loft/preview.py).
+  Swedish page instead, so the server never hangs (loft/editor/preview.py).
 - in the preview (`serve --dirty`, as `make serve` runs it), rebuild only the
-  pages whose content key changed (loft/incremental.py) and do the catalogue,
+  pages whose content key changed (loft/pages/keys.py) and do the catalogue,
   feeds and Pagefind after the page is served (on_files, on_post_build).
 """
 
@@ -34,12 +34,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from loft import cms, csp, preview  # noqa: E402
+from loft.editor import cms  # noqa: E402
+from loft.safety import csp  # noqa: E402
+from loft.editor import preview  # noqa: E402
 from loft.build import SiteBuild  # noqa: E402
-from loft.incremental import inputs_digest  # noqa: E402
-from loft.inputs import unsafe_docs_entries  # noqa: E402
-from loft.problems import ContentError  # noqa: E402
-from loft.search import SearchIndexError, item_pages_glob, run_pagefind  # noqa: E402
+from loft.pages.keys import inputs_digest  # noqa: E402
+from loft.safety.inputs import unsafe_docs_entries  # noqa: E402
+from loft.content.problems import ContentError  # noqa: E402
+from loft.search.pagefind import SearchIndexError, item_pages_glob, run_pagefind  # noqa: E402
 
 log = get_plugin_logger("loft")
 
@@ -92,7 +94,7 @@ def on_config(config):
 
 
 def _site_build(config) -> SiteBuild | None:
-    """Load, check and index the content (loft/inputs.py: the check `loft check` runs).
+    """Load, check and index the content (loft/safety/inputs.py: the check `loft check` runs).
     In the preview, content problems give None and the error page, never a failed build."""
     root = Path(config.config_file_path).resolve().parent
     options = config.extra.get("loft") or {}
@@ -129,7 +131,7 @@ def on_files(files: Files, config) -> Files:
                     files.remove(found)
             if not published:  # a draft outside the preview: nowhere in the site
                 continue
-            # Never true after check_inputs (loft/inputs.py: collisions); kept as a
+            # Never true after check_inputs (loft/safety/inputs.py: collisions); kept as a
             # last guard because MkDocs' own file list may differ from the core's view.
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"docs/{uri} krockar med {build.project.display(source)}, "
@@ -255,7 +257,7 @@ def on_post_page(output: str, page, config) -> str:
         '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">DRAFT</div>',
         "",
     )
-    if state.command == "serve":  # reload when a rebuild is done (loft/preview.py)
+    if state.command == "serve":  # reload when a rebuild is done (loft/editor/preview.py)
         output = preview.with_reload(output, _mount_path(config))
     return csp.apply(output, state.theme_scripts)
 
@@ -287,7 +289,7 @@ def on_post_build(config) -> None:
         preview.write(config.site_dir, preview.reload_files())
     if state.build is None:
         return
-    # The web editor /redigera/ (loft/cms.py): its own page and policy, Decap's bundle
+    # The web editor /redigera/ (loft/editor/cms.py): its own page and policy, Decap's bundle
     # from node_modules; LOFT_CMS_REQUIRED=1 (CI) fails the build without the bundle.
     try:
         cms.write(config.site_dir, state.build.project,
@@ -382,6 +384,6 @@ def on_serve(server, config, builder):
 
 # LOFT_PROFILE=<file>: time every hook above for the benchmark (bench/run.py);
 # without the variable this does nothing.
-from loft.profiling import instrument_hooks  # noqa: E402
+from loft.engine.profiling import instrument_hooks  # noqa: E402
 
 instrument_hooks(globals())

@@ -12,22 +12,25 @@ from pathlib import Path
 
 import yaml
 
-from . import csp, safety
-from .incremental import page_digest
-from .catalogue import CATALOGUE_PATH, render_catalogue
-from .listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
-from .machine_readable import MachineReadable
-from .inputs import DOCS_DIR, check_inputs, check_texts
-from .model import Item
-from .pages import PageRenderer, count_text
-from .problems import ContentError, Problem
-from .project import Project
-from .redirects import redirect_files, redirect_problems, site_page_urls
-from .search import SEARCH_SRC_URI, SEARCH_URL, Compounds, SiteSearch
-from .site_index import SiteIndex
-from .trusted import compose, finish
-from .text import has_markup
-from .urls import page_url
+from loft.safety import csp
+from loft.safety import sanitizer
+from loft.pages.keys import page_digest
+from loft.outputs.catalogue import render_catalogue
+from loft.pages.listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
+from loft.outputs.machine_readable import MachineReadable
+from loft.safety.inputs import DOCS_DIR, check_inputs, check_texts
+from loft.content.model import Item
+from loft.pages.renderer import PageRenderer, count_text
+from loft.content.problems import ContentError, Problem
+from loft.content.project import Project
+from loft.pages.redirects import redirect_files, redirect_problems, site_page_urls
+from loft.search.compounds import Compounds
+from loft.search.index import SearchIndex
+from loft.search.page import SearchPage
+from loft.content.site_index import SiteIndex
+from loft.safety.trusted import compose, finish
+from loft.content.text import has_markup
+from loft.content.urls import CATALOGUE_PATH, SEARCH_SRC_URI, SEARCH_URL, page_url
 
 # Generated pages start as this placeholder; their source is rendered when MkDocs
 # asks for the page's Markdown, so the sources are never all in memory at once.
@@ -76,9 +79,9 @@ class SiteBuild:
         redirect_errors = redirect_problems(items, taken)
         if redirect_errors:
             raise ContentError(redirect_errors)
-        build.search = SiteSearch(index, compounds)
+        build.search = SearchIndex(index, compounds)
         build.renderer = PageRenderer(index, build.search)
-        # Feeds, citations, open data and page metadata (loft/machine_readable.py).
+        # Feeds, citations, open data and page metadata (loft/outputs/machine_readable.py).
         build.machine = MachineReadable(project, index, build.listings, build.overviews, site_url, site_name)
         build.renderer.citations = build.machine.citations
         return build
@@ -152,7 +155,7 @@ class SiteBuild:
         if overview is not None:
             return self.renderer.overview_page(overview)
         if src_uri == SEARCH_SRC_URI:
-            return self.renderer.fill_blocks(page_url(src_uri), self.search.page_markdown())
+            return self.renderer.fill_blocks(page_url(src_uri), SearchPage(self.index).page_markdown())
         return self.renderer.fill_blocks(page_url(src_uri), body)
 
     def page_markdown(self, src_uri: str, body: str | None = None) -> str:
@@ -169,7 +172,7 @@ class SiteBuild:
         return self._metadata_digest
 
     def page_key(self, src_uri: str, site_inputs: str, memo: dict | None = None) -> str:
-        """A digest of everything the page's HTML is made from (loft/incremental.py):
+        """A digest of everything the page's HTML is made from (loft/pages/keys.py):
         its source as rendered now, its metadata and update date, and the site's
         inputs. The rendered source is kept for mkdocs_markdown.
 
@@ -199,7 +202,7 @@ class SiteBuild:
 
     def mkdocs_markdown(self, src_uri: str, markdown: str = "") -> str:
         """What the engine converts: the page's Markdown with the core's blocks
-        as markers (loft/trusted.py), put back by page_html."""
+        as markers (loft/safety/trusted.py), put back by page_html."""
         if src_uri in self.rendered:  # rendered for its key in this build
             written, text = self.rendered.pop(src_uri)
         else:
@@ -214,17 +217,17 @@ class SiteBuild:
         sanitizing removed recorded as problems, the core's blocks back."""
         pending = self.pending.pop(src_uri, None)
         if pending is None:
-            return safety.sanitize(html)
+            return sanitizer.sanitize(html)
         written = pending.written
         path = written.path if written else src_uri
         source, first_line = (written.body, written.body_line) if written else ("", 1)
 
         def inspect(part: str) -> None:
-            self.problems.extend(safety.html_problems(path, source, first_line, part))
+            self.problems.extend(sanitizer.html_problems(path, source, first_line, part))
 
-        html, lost = finish(html, pending.blocks, safety.sanitize, inspect)
+        html, lost = finish(html, pending.blocks, sanitizer.sanitize, inspect)
         if lost:
-            self.problems.append(Problem(path, None, None, "text", safety.LOST_BLOCK))
+            self.problems.append(Problem(path, None, None, "text", sanitizer.LOST_BLOCK))
         return html
 
     def head_html(self, src_uri: str, info=None) -> str:

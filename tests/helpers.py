@@ -29,7 +29,7 @@ def news(title: str, date: str, principles=(), municipalities=(), **more) -> str
 
 def office_file(extension: str, padding: int = 0) -> bytes:
     """The smallest file the attachment checks accept as DOCX/PPTX/XLSX/ODT/ODP
-    (loft/files.py SIGNATURES), padded with a stored entry to a given size."""
+    (loft/content/files.py SIGNATURES), padded with a stored entry to a given size."""
     import io
     import zipfile
 

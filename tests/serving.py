@@ -48,7 +48,7 @@ class Server:
     def _spawn(self) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
-        # --dirty, as `make serve` runs it: only changed pages are rebuilt (loft/incremental.py).
+        # --dirty, as `make serve` runs it: only changed pages are rebuilt (loft/pages/keys.py).
         command = [sys.executable, "-m", self.engine, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{self.port}"]
         if not self.livereload:
             command.append("--no-livereload")

@@ -357,9 +357,9 @@ def test_good_attachments_of_every_format_pass(make_project):
 
 def test_an_unreadable_file_is_named(make_project, monkeypatch):
     """Tests run as root, who reads a chmod 000 file anyway: the refusal is simulated."""
-    import loft.files
-    from loft.inputs import check_inputs
-    from loft.project import Project
+    import loft.content.files
+    from loft.safety.inputs import check_inputs
+    from loft.content.project import Project
 
     project = make_project({"reports/a.md": GOOD, **FOLDER, "reports/r/a.pdf": b"%PDF-1.4\n",
                             "docs/om.md": "# Om\n"})
@@ -371,7 +371,7 @@ def test_an_unreadable_file_is_named(make_project, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(loft.files.os, "open", refusing_open)
+    monkeypatch.setattr(loft.content.files.os, "open", refusing_open)
     _, problems = check_inputs(Project.load(project))
     named = {p.path: p.message for p in problems}
     for path in ("reports/a.md", "reports/r/a.pdf", "docs/om.md"):

@@ -1,6 +1,6 @@
 """Hostile markup in editors' text: always named with file and line, never published active.
 
-The expectations here do not come from loft/safety.py: `assert_inert` is an
+The expectations here do not come from loft/safety/sanitizer.py: `assert_inert` is an
 independent reading of the published HTML with lxml (what a browser would run,
 load or be redirected by), so a gap in the allow-list fails these tests.
 """
@@ -16,8 +16,9 @@ import pytest
 
 from harness import REPO
 from helpers import item_md, report
-from loft import markdown_dialect, safety
-from loft.text_check import text_problems
+from loft.safety import dialect
+from loft.safety import sanitizer
+from loft.safety.text_check import text_problems
 from markup_cases import INERT, REJECTED
 
 ACTIVE_ELEMENTS = {
@@ -64,16 +65,16 @@ def test_hostile_text_is_named_with_file_and_line(name):
 @pytest.mark.parametrize("name", REJECTED)
 def test_hostile_text_is_published_inert(name):
     body, _ = REJECTED[name]
-    assert_inert(safety.sanitize(markdown_dialect.render(body)))
+    assert_inert(sanitizer.sanitize(dialect.render(body)))
 
 
 @pytest.mark.parametrize("name", [n for n, (fields, _) in INERT.items() if not fields])
 def test_hostile_looking_text_is_accepted_and_stays_text(name):
     _, body = INERT[name]
     assert text_problems("reports/a.md", body, 1) == []
-    html = markdown_dialect.render(body)
-    assert safety.sanitize(html) is not None
-    assert_inert(safety.sanitize(html))
+    html = dialect.render(body)
+    assert sanitizer.sanitize(html) is not None
+    assert_inert(sanitizer.sanitize(html))
 
 
 @pytest.mark.parametrize("url,image,allowed", [
@@ -87,7 +88,7 @@ def test_hostile_looking_text_is_accepted_and_stays_text(name):
     ("\\\\evil.example", False, False), ("ftp://example.org", False, False),
 ])
 def test_url_verdicts_read_urls_as_browsers_do(url, image, allowed):
-    assert (safety.url_verdict(url, image=image) is None) is allowed
+    assert (sanitizer.url_verdict(url, image=image) is None) is allowed
 
 
 def test_what_the_detection_passes_the_sanitizer_leaves_unchanged():
@@ -98,10 +99,10 @@ def test_what_the_detection_passes_the_sanitizer_leaves_unchanged():
         "*[RISE]: Research Institutes of Sweden\n\nTerm\n:   Definition\n\n![Bild](bild.png){ width=600 }",
     ]
     for body in bodies:
-        html = markdown_dialect.render(body)
-        assert safety.find_unsafe(html) == []
+        html = dialect.render(body)
+        assert sanitizer.find_unsafe(html) == []
         before = lxml.html.fragment_fromstring(html, create_parent="div")
-        after = lxml.html.fragment_fromstring(safety.sanitize(html), create_parent="div")
+        after = lxml.html.fragment_fromstring(sanitizer.sanitize(html), create_parent="div")
         shape = lambda root: [(e.tag, sorted(e.attrib.items())) for e in root.iter() if isinstance(e.tag, str)]
         assert shape(after) == shape(before), body[:60]
 

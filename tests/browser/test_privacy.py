@@ -54,7 +54,7 @@ def test_no_request_to_another_host_and_no_cookies(request, browser, site, name,
         assert context.cookies() == []
         assert page.evaluate(STORAGE)["cookie"] == ""
         # Nothing wasted either: every request finds its file, and no page
-        # downloads the sitemap, which grows with the site (see loft/head.py).
+        # downloads the sitemap, which grows with the site (see loft/outputs/head.py).
         assert not failed, f"{name}: anrop som misslyckades:\n" + "\n".join(failed)
         assert not [url for url in requested if "sitemap" in url], f"{name}: sidan hämtar sitemap.xml"
     finally:

@@ -1,7 +1,7 @@
 """The benchmark's control is the same site: the hooks' build and plain Material
 building the core's page sources give the same pages.
 
-This also holds the trusted blocks (loft/trusted.py) to their promise: passing
+This also holds the trusted blocks (loft/safety/trusted.py) to their promise: passing
 the core's HTML around the Markdown converter, and sanitizing what editors wrote,
 changes nothing a reader gets. The comparison is of the parsed documents
 (elements, sorted attributes, text), since the sanitizer writes HTML in its own

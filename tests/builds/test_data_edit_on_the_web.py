@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from harness import run_build
-from loft import cms
-from loft.frontmatter_schema import generated_files
-from loft.project import Project
+from loft.editor import cms
+from loft.editor.schemas import generated_files
+from loft.content.project import Project
 
 LOFT = Path(sys.executable).parent / "loft"
 MUNICIPALITY = """

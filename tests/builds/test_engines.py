@@ -16,7 +16,7 @@ import pytest
 
 from harness import REPO
 from bench.corpus import generate
-from loft.site_diff import differences
+from loft.engine.site_diff import differences
 
 pytestmark = pytest.mark.build
 BIN = Path(sys.executable).parent

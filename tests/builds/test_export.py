@@ -21,9 +21,9 @@ import pytest
 from harness import REPO, run_build
 from bench.corpus import generate
 from helpers import report
-from loft.export import export_path, export_site
-from loft.problems import ContentError
-from loft.search import run_pagefind
+from loft.engine.export import export_path, export_site
+from loft.content.problems import ContentError
+from loft.search.pagefind import run_pagefind
 
 pytestmark = pytest.mark.build
 BIN = Path(sys.executable).parent
@@ -140,7 +140,7 @@ def test_export_refuses_what_the_build_refuses(make_project, tmp_path):
 
 
 def test_export_never_replaces_a_folder_that_is_not_an_export(make_project, tmp_path):
-    from loft.export import ExportError
+    from loft.engine.export import ExportError
 
     project = make_project({"reports/a.md": report("A", "2023")})
     (tmp_path / "annat").mkdir()

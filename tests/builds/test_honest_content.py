@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from harness import REPO
-from loft.project import Project
+from loft.content.project import Project
 
 ITEMS, PROBLEMS = Project.load(REPO).load_items()
 BY_SLUG = {item.slug: item for item in ITEMS}

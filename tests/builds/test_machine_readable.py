@@ -218,7 +218,7 @@ def test_every_page_has_exactly_one_description_of_its_own(site):
         (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["site_description"].split())
     seen: dict[str, str] = {}
     for path in sorted(site.site.rglob("index.html")):
-        if path.parent.name == "redigera":  # the web editor: noindex, no social card (tests/unit/test_cms.py)
+        if path.parent.name == "redigera":  # the web editor: noindex, no social card (tests/unit/editor/test_cms.py)
             continue
         html = path.read_text(encoding="utf-8")
         descriptions = metas(html, "name", "description")

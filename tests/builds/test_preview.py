@@ -1,7 +1,7 @@
 """`make serve` (properdocs serve --dirty): only changed pages are rebuilt,
 and what depends on a change is rebuilt with it.
 
-The hooks give the engine each page's content key (loft/incremental.py): an
+The hooks give the engine each page's content key (loft/pages/keys.py): an
 edit to an item's text rebuilds that item's page and no listing; a new title
 reaches every listing that shows the item; a removed item's page is gone.
 """

@@ -19,8 +19,8 @@ import yaml
 
 from harness import REPO, corpus_site
 from helpers import office_file, report
-from loft.pages import format_size
-from loft.project import Project
+from loft.pages.renderer import format_size
+from loft.content.project import Project
 
 pytestmark = pytest.mark.build
 
@@ -104,12 +104,12 @@ REDIRECT = '<meta http-equiv="refresh"'
 @pytest.fixture(scope="module")
 def pages(real_site) -> dict[str, Page]:
     """Every page of the site; the generated pages at old addresses (redirect_from),
-    which only send the reader on, are checked in tests/unit/test_based_on.py."""
-    from loft.cms import EDITOR_DIR
+    which only send the reader on, are checked in tests/unit/content/test_based_on.py."""
+    from loft.editor.cms import EDITOR_DIR
 
     texts = {path.relative_to(real_site.site).as_posix(): path.read_text(encoding="utf-8")
              for path in sorted(real_site.site.rglob("*.html"))}
-    # The web editor redigera/ is not a theme page: tests/browser/test_web_editor.py, tests/unit/test_cms.py.
+    # The web editor redigera/ is not a theme page: tests/browser/test_web_editor.py, tests/unit/editor/test_cms.py.
     return {name: Page(html) for name, html in texts.items()
             if REDIRECT not in html and not name.startswith(f"{EDITOR_DIR}/")}
 

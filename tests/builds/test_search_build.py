@@ -62,7 +62,8 @@ def test_the_search_bundle_is_the_same_on_every_run(search_site, tmp_path):
     build sorts them, so two runs give byte-identical bundles."""
     import shutil
 
-    from loft.search import BUNDLE_DIR, run_pagefind
+    from loft.content.urls import BUNDLE_DIR
+    from loft.search.pagefind import run_pagefind
 
     bundles = []
     for run in ("first", "second"):

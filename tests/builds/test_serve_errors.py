@@ -115,7 +115,7 @@ def test_loft_new_during_the_preview_gives_a_draft_page_not_an_error(server_with
 
 @pytest.mark.build
 def test_a_link_in_docs_does_not_stop_the_preview(server_with, tmp_path):
-    """Links in docs/ must not be walked (loft/inputs.py); the preview names them instead."""
+    """Links in docs/ must not be walked (loft/safety/inputs.py); the preview names them instead."""
     import os
 
     outside = tmp_path / "hemligt.md"

@@ -59,7 +59,7 @@ def test_every_listing_lists_exactly_its_items(corpus_site, url, titles):
 def test_overviews_list_every_term_with_its_count(corpus_site):
     principles = corpus_site.read("principer/index.html")
     from harness import REPO
-    from loft.project import Project
+    from loft.content.project import Project
 
     # As many as data/principles.yml holds (a principle added there needs no test change).
     assert principles.count('class="loft-term"') == len(Project.load(REPO).facet_by_field["principles"].vocabulary)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loft.links import check_site
+from loft.editor.links import check_site
 
 # The search page, linked from every page's header and the overview charts' cells.
 SEARCH_PAGE = "sok/index.html"

@@ -8,7 +8,7 @@ import pytest
 
 from harness import data_project, write_files
 from loft.build import SiteBuild
-from loft.project import Project
+from loft.content.project import Project
 
 
 @pytest.fixture

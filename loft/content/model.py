@@ -1,0 +1,141 @@
+"""The content model: types, facets and the items tagged with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from loft.content.dates import PartialDate
+from loft.content.vocabulary import Term, Vocabulary
+
+
+@dataclass(frozen=True)
+class ContentType:
+    id: str  # rapport | mall | nyhet
+    label: str  # "Rapport"
+    plural: str  # "Rapporter"
+    source: str  # folder from the repository root
+    path: str  # URL path of listing and items
+    required: tuple[str, ...] = ()
+    intro: str = ""
+    count_nouns: tuple[str, str] = ("publikation", "publikationer")
+
+    @property
+    def url(self) -> str:
+        return f"{self.path}/"
+
+
+@dataclass(frozen=True)
+class Detail:
+    field: str
+    label: str
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Facet:
+    field: str  # front-matter key and catalogue key
+    vocabulary: Vocabulary = field(compare=False)
+    path: str  # URL path
+    title: str  # "Principer"
+    singular: str  # "princip"
+    item_heading: str
+    empty: str
+    intro: str = ""
+    details: tuple[Detail, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"{self.path}/"
+
+    def term_url(self, term_id: str) -> str:
+        return f"{self.path}/{term_id}/"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str  # path inside the item folder, POSIX
+    format: str  # "PDF"
+    size: int  # bytes
+    source: Path = field(compare=False)
+    pages: int | None = None  # a PDF's page count, when the file tells it
+
+    @property
+    def extension(self) -> str:
+        return self.name.rsplit(".", 1)[-1].lower()
+
+
+@dataclass(frozen=True)
+class BasedOn:
+    """The original an item retells (front matter `based_on`): plain text, never markup."""
+
+    title: str
+    publisher: str = ""
+    authors: tuple[str, ...] = ()
+    date: PartialDate | None = None
+    url: str = ""  # an https: address, or empty when unknown
+
+
+@dataclass(frozen=True)
+class Item:
+    type: ContentType
+    slug: str
+    source: str  # path of the Markdown file from the repository root
+    source_path: Path = field(compare=False)
+    title: str
+    date: PartialDate
+    summary: str = ""
+    authors: tuple[str, ...] = ()
+    draft: bool = False
+    based_on: BasedOn | None = None  # the original this item retells, if any
+    # Old site-relative addresses ("nyheter/gammalt-namn/") that now lead here.
+    redirect_from: tuple[str, ...] = ()
+    # facet field -> ids of its terms, in the order of the vocabulary
+    tags: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    attachments: tuple[Attachment, ...] = ()
+    assets: tuple[Attachment, ...] = ()  # images used in the text
+    is_folder: bool = False  # index.md in a folder of its own, beside its attachments
+    # The publication record (data/publishers.yml, data/languages.yml).
+    publishers: tuple[str, ...] = ()  # ids of data/publishers.yml
+    language: str = "sv"  # id of data/languages.yml
+    published_at: str = ""  # https: address where the work is published, when known
+    continues: str = ""  # site address of the item this one continues ("rapporter/namn/")
+    continues_at: tuple[int, int] | None = field(default=None, compare=False)
+    identifiers: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the item's page."""
+        return f"{self.type.path}/{self.slug}/"
+
+    @property
+    def src_uri(self) -> str:
+        """Path the page takes inside the site's docs (what MkDocs calls src_uri)."""
+        if self.is_folder:
+            return f"{self.type.path}/{self.slug}/index.md"
+        return f"{self.type.path}/{self.slug}.md"
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    def terms(self, facet: Facet) -> list[Term]:
+        return [facet.vocabulary.by_id[i] for i in self.tags.get(facet.field, ())]
+
+    def file_url(self, attachment: Attachment) -> str:
+        return f"{self.url}{attachment.name}"
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first when sorted in reverse; the URL breaks ties stably."""
+        return (self.date.sort_key, _Reversed(self.url))
+
+
+class _Reversed(str):
+    """A string that sorts backwards, so ties read A–Ö in a newest-first list."""
+
+    def __lt__(self, other: str) -> bool:  # type: ignore[override]
+        return str.__gt__(self, other)
+
+    def __gt__(self, other: str) -> bool:  # type: ignore[override]
+        return str.__lt__(self, other)

@@ -1,0 +1,209 @@
+"""schema.org JSON-LD for item pages.
+
+The schema.org type of each content type is data (`schema_org` in
+data/types.yml), and so is how each facet is described (`schema_org` in
+data/metadata.yml): the principles become DefinedTerms of the ISO 56002 term
+set under `about`, the municipalities AdministrativeAreas with their kommunkod
+under `spatialCoverage`. Attachments are MediaObjects under `encoding`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from loft.content.metadata import FacetSchema, Organisation, SiteMetadata, media_type
+from loft.content.model import BasedOn, Facet, Item
+from loft.content.site_index import SiteIndex
+from loft.content.vocabulary import Term
+
+CONTEXT = "https://schema.org"
+
+
+def organisation_jsonld(org: Organisation) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Organization", "name": org.name}
+    if org.short_name:
+        data["alternateName"] = org.short_name
+    if org.url:
+        data["url"] = org.url
+    if org.members:
+        data["member"] = [organisation_jsonld(m) for m in org.members]
+    return data
+
+
+def item_jsonld(item: Item, index: SiteIndex, meta: SiteMetadata) -> dict[str, Any]:
+    """The JSON-LD object of one item page (absolute URLs only when site_url is known)."""
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": meta.type_meta(item.type.id).schema_org,
+        "name": item.title,
+        "headline": item.title,
+        "datePublished": item.date.iso,
+        "inLanguage": item.language or "sv",
+    }
+    url = meta.absolute(item.url)
+    if url:
+        data["@id"] = url
+        data["url"] = url
+    if item.summary:
+        data["description"] = item.summary
+    if item.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in item.authors]
+    record = getattr(index, "record", None)
+    if record is not None and item.publishers:
+        data["publisher"] = [publisher_jsonld(record.publishers.by_id[p]) for p in item.publishers]
+        data["sourceOrganization"] = organisation_jsonld(meta.publisher)
+    else:
+        data["publisher"] = organisation_jsonld(meta.publisher)
+    if item.published_at:
+        data["subjectOf"] = {"@type": "WebPage", "url": item.published_at}
+    identifiers = [{"@type": "PropertyValue", "propertyID": IDENTIFIER_PROPERTY[key], "value": value}
+                   for key, value in item.identifiers.items()]
+    if identifiers:
+        data["identifier"] = identifiers
+    if item.identifiers.get("isbn"):
+        data["isbn"] = item.identifiers["isbn"]
+    if item.identifiers.get("doi"):
+        data["sameAs"] = f"https://doi.org/{item.identifiers['doi']}"
+    series = index.series(item)
+    if len(series) > 1:
+        first = series[0]
+        whole = {"@type": "CreativeWorkSeries", "name": first.title,
+                 "hasPart": [_part_jsonld(part, n, meta) for n, part in enumerate(series, 1)]}
+        data["isPartOf"] = whole
+        data["position"] = series.index(item) + 1
+    if item.based_on:
+        data["isBasedOn"] = based_on_jsonld(item.based_on)
+    for facet in index.facets:
+        schema = meta.facets.get(facet.field)
+        terms = item.terms(facet)
+        if schema is not None and terms:
+            data.setdefault(schema.property, []).extend(
+                _term_jsonld(term, facet, schema, meta) for term in terms)
+    if item.attachments:
+        data["encoding"] = [
+            {
+                "@type": "MediaObject",
+                "name": attachment.name.rsplit("/", 1)[-1],
+                "contentUrl": meta.link(item.url, item.file_url(attachment)),
+                "encodingFormat": media_type(attachment.extension),
+                "contentSize": content_size(attachment.size),
+            }
+            for attachment in item.attachments
+        ]
+    return data
+
+
+IDENTIFIER_PROPERTY = {"isbn": "ISBN", "urn_nbn": "URN:NBN", "doi": "DOI"}
+
+
+def publisher_jsonld(term: Term) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Organization", "name": str(term.get("official_name") or term.label)}
+    if term.get("official_name") and term.get("official_name") != term.label:
+        data["alternateName"] = term.label
+    if term.get("url"):
+        data["url"] = str(term.get("url"))
+    return data
+
+
+def _part_jsonld(part: Item, position: int, meta: SiteMetadata) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": meta.type_meta(part.type.id).schema_org, "name": part.title,
+                            "position": position}
+    if meta.absolute(part.url):
+        data["url"] = meta.absolute(part.url)
+    return data
+
+
+def breadcrumb_jsonld(trail: list[tuple[str, str]], meta: SiteMetadata) -> dict[str, Any]:
+    """schema.org BreadcrumbList of a page's trail (name, site-relative URL); the
+    items carry their addresses only when the site's address is known."""
+    elements = []
+    for position, (name, url) in enumerate(trail, 1):
+        element: dict[str, Any] = {"@type": "ListItem", "position": position, "name": name}
+        if meta.absolute(url) is not None:
+            element["item"] = meta.absolute(url)
+        elements.append(element)
+    return {"@context": CONTEXT, "@type": "BreadcrumbList", "itemListElement": elements}
+
+
+def based_on_jsonld(source: BasedOn) -> dict[str, Any]:
+    """The original an item retells: a CreativeWork with what is known of it."""
+    data: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+    if source.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in source.authors]
+    if source.publisher:
+        data["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.date:
+        data["datePublished"] = source.date.iso
+    if source.url:
+        data["url"] = source.url
+    return data
+
+
+def page_jsonld(kind: str, title: str, description: str, url: str, meta: SiteMetadata,
+                about: dict[str, Any] | None = None) -> dict[str, Any]:
+    """JSON-LD of the start page (WebSite) or of a listing page (CollectionPage)."""
+    data: dict[str, Any] = {"@context": CONTEXT, "@type": kind, "name": title,
+                            "description": description, "inLanguage": "sv"}
+    if meta.absolute(url):
+        data["url"] = meta.absolute(url)
+    if kind != "WebSite":
+        website: dict[str, Any] = {"@type": "WebSite", "name": meta.site_name}
+        if meta.absolute(""):
+            website["url"] = meta.absolute("")
+        data["isPartOf"] = website
+    if about is not None:
+        data["about"] = about
+    data["publisher"] = organisation_jsonld(meta.publisher)
+    return data
+
+
+def term_jsonld(term: Term, facet: Facet, meta: SiteMetadata) -> dict[str, Any] | None:
+    """A facet term as schema.org describes it, or None if its facet has no mapping."""
+    schema = meta.facets.get(facet.field)
+    return _term_jsonld(term, facet, schema, meta) if schema is not None else None
+
+
+def _term_jsonld(term: Term, facet: Facet, schema: FacetSchema, meta: SiteMetadata) -> dict[str, Any]:
+    name = term.label if schema.name == "label" else str(term.get(schema.name) or term.label)
+    data: dict[str, Any] = {"@type": schema.type, "name": name}
+    if schema.alternate_name and term.get(schema.alternate_name):
+        data["alternateName"] = str(term.get(schema.alternate_name))
+    if schema.identifier and term.get(schema.identifier):
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": schema.identifier,
+                              "value": str(term.get(schema.identifier))}
+    if schema.type == "DefinedTerm":
+        data["termCode"] = term.id
+        term_set: dict[str, Any] = {"@type": "DefinedTermSet", "name": schema.term_set or facet.title}
+        if meta.absolute(facet.url):
+            term_set["url"] = meta.absolute(facet.url)
+        data["inDefinedTermSet"] = term_set
+        if meta.absolute(facet.term_url(term.id)):
+            data["url"] = meta.absolute(facet.term_url(term.id))
+    if schema.contained_in and term.get(schema.contained_in):
+        data["containedInPlace"] = {"@type": "AdministrativeArea", "name": str(term.get(schema.contained_in))}
+    return data
+
+
+def content_size(size: int) -> str:
+    """File size for machines: "950 B", "350 kB", "1.2 MB" (SI units, decimal point)."""
+    if size < 1000:
+        return f"{size} B"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} kB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside an HTML <script> element.
+
+    Outside strings JSON has no <, > or &, so escaping them everywhere as \\u
+    sequences keeps the JSON equal and makes "</script>" or "<!--" in a title
+    harmless.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def jsonld_script(data: Any) -> str:
+    return f'<script type="application/ld+json">{script_json(data)}</script>'

@@ -1,0 +1,8 @@
+"""Pages: what readers browse, rendered as page sources for the engine.
+
+`listings` says which listings and overviews exist (per type, facet term and
+year, paginated); `renderer` writes item records, listings, overviews and the
+start page; `charts` draws the overview charts; `redirects` writes pages for
+old addresses; `keys` says which pages a preview must rebuild.
+Depends on `loft.content`, `loft.safety` and `loft.search`.
+"""

@@ -1,0 +1,9 @@
+"""Safety: only allow-listed HTML is published, and editors are told why.
+
+`sanitizer` is the allow-list (nh3) and the detector that names what it would
+remove; `trusted` lets the core's own escaped HTML pass the engine untouched;
+`dialect` is the Markdown the site converts with; `text_check` finds unsafe
+HTML in texts before a build; `inputs` is the one check of every file in the
+checkout (names, kinds, collisions); `csp` is the second line of defence.
+Depends on `loft.content` only.
+"""

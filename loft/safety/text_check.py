@@ -1,0 +1,100 @@
+"""Editors' text against the sanitizer's allow-list, before any build.
+
+`loft check` converts each item's text and each site page under docs/ with the
+site's Markdown dialect and reports what sanitizing would remove, through the
+same `sanitizer.html_problems` that the build applies to the engine's HTML. The
+build never converts twice: it finds the same problems in the pages it renders.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from loft.content import frontmatter
+from loft.safety import dialect
+from loft.safety import sanitizer
+from loft.content.model import Item
+from loft.content.problems import Problem
+
+# Text without any of these converts to nothing but allowed elements without
+# attributes a reader could be harmed by (emphasis, lists, headings, code);
+# only the rest is worth converting here. The build checks every page anyway.
+_MAY_CARRY_MARKUP = re.compile(r"<|&|\]\(|\]:|\{|```|~~~")
+# Stands for what the build puts after an item's text: it must come through.
+_PROBE = "<!--loft-end-of-text-->"
+
+
+def text_problems(path: str, body: str, body_line: int) -> list[Problem]:
+    if not _MAY_CARRY_MARKUP.search(body):
+        return []
+    html = dialect.render(f"{body}\n\n{_PROBE}\n")
+    problems = sanitizer.html_problems(path, body, body_line, html.replace(_PROBE, ""))
+    if _PROBE not in html:
+        problems.append(Problem(path, None, None, "text", sanitizer.LOST_BLOCK))
+    return problems
+
+
+def file_problems(path: Path, display: str, project=None) -> list[Problem]:
+    """text_problems of one Markdown file, split the way the core splits it
+    (by the project's split of it when given: no second parse). Unreadable or
+    non-regular files are left to the file checks."""
+    if path.is_symlink() or not path.is_file():
+        return []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    if project is not None:
+        split = project.split(path, text, display)
+    else:
+        front, _ = frontmatter.read(text, display, required=False)
+        split = None if front is None else (front.body, front.body_line, front.fields)
+    body, line = split[:2] if split is not None else (text, 1)
+    return text_problems(display, body, line)
+
+
+def item_problems(items: list[Item], project=None) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in items:
+        problems += file_problems(item.source_path, item.source, project)
+    return problems
+
+
+def project_text_problems(project, site_pages: list[Path]) -> list[Problem]:
+    """text_problems of every item (valid or not) and of the site's own pages
+    (found by loft/safety/inputs.py's walk of docs/, which follows no link)."""
+    problems: list[Problem] = []
+    for _, path, _ in project.sources():
+        if path.suffix == ".md":
+            problems += file_problems(path, project.display(path), project)
+    for path in site_pages:
+        problems += file_problems(path, project.display(path))
+    return problems
+
+
+def data_markdown_problems(project: Project) -> list[Problem]:
+    """Markdown fields in data/ (intros, term descriptions, questions) reach
+    pages too: what the sanitizer would remove from them is an error."""
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+
+    def check(display: str, value) -> None:
+        if not value:
+            return
+        for text in (value if isinstance(value, list) else [value]):
+            html = dialect.render(str(text))
+            if not sanitizer.find_unsafe(html):
+                continue
+            if display not in texts:
+                texts[display] = (project.root / display).read_text(encoding="utf-8")
+            problems.extend(sanitizer.html_problems(display, texts[display], 1, html))
+
+    for ctype in project.types:
+        check("data/types.yml", ctype.intro)
+    for facet in project.facets:
+        check("data/facets.yml", facet.intro)
+        for term in facet.vocabulary:
+            for key in ("description", "questions"):
+                check(f"data/{facet.vocabulary.name}.yml", term.get(key))
+    return problems

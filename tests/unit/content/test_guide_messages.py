@@ -1,0 +1,138 @@
+"""CONTRIBUTING.md documents every message the checks give, and only real ones.
+
+Each rule is triggered by a bad file (or bad data file); every message that comes
+out must start as one of the guide's documented beginnings, and every documented
+beginning must match a real message.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+import loft.content.files
+from guide import message_stems, stem_pattern
+from loft.safety.inputs import check_inputs
+from loft.content.problems import ContentError
+from loft.content.project import Project
+from loft.safety.text_check import text_problems
+
+GOOD = "title: T\ndate: 2023\nsummary: S.\nprinciples: [kultur]\n"
+BAD_CONTENT: dict[str, str | bytes] = {
+    "reports/a.md": "Ingen front matter\n",
+    "reports/b.md": "---\ntitle: B\n",
+    "reports/c.md": "---\ntitle: [\n---\n",
+    "reports/d.md": "---\n- en lista\n---\n",
+    "reports/e.md": f"---\n{GOOD}title: Igen\n---\n",
+    "reports/f.md": "---\ndatum: 2023\n---\n",
+    "reports/g.md": "---\ntitle: G\ndate: 2023-5\nsummary: ''\nprinciples: []\n---\n",
+    "reports/h.md": "---\ntitle: [H]\ndate: 1800\nsummary: S.\nprinciples: kultur\n---\n",
+    "reports/i.md": "---\ntitle: I\ndate: 2023-13\nsummary: \"a\\n\\nb\"\nprinciples: {a: b}\n---\n",
+    "reports/j.md": "---\ntitle: J\ndate: 2023-02-30\nsummary: S.\nprinciples: [kultur, '']\ndraft: ja\n---\n",
+    "reports/k.md": "---\ntitle: K\ndate: [2023]\nsummary: S.\nprinciples: [Kulture]\nmunicipalities: [Stokholm]\n---\n"
+                    "",
+    "reports/l.md": f"---\n{GOOD}based_on: Ett inlägg\nredirect_from: [Gammal adress]\n---\n",
+    "reports/m.md": f"---\n{GOOD}based_on:\n  utgivare: X\n  url: http://example.org\n---\n",
+    "reports/n.md": f"---\n{GOOD}based_on:\n  title: ''\n---\n",
+    # The publication record: publishers, language, published_at, continues, identifiers.
+    "reports/rec1.md": f"---\n{GOOD}publishers: [Rise AB, Kommunförbundet]\nlanguage: svenskt\n"
+                       "published_at: www.ri.se/rapport\ncontinues: rapporter/finns-inte/\n"
+                       "identifiers:\n  isbn: 978-91-0000000-0\n  urn: urn:nbn:se:x-1\n  doi: 11.1/x\n---\n",
+    "reports/rec2.md": f"---\n{GOOD}continues: Rapporter om något\nidentifiers: 978-91-89757-01-1\n---\n",
+    "reports/rec3.md": f"---\n{GOOD}continues: rapporter/rec3/\nidentifiers:\n  urn_nbn: nbn:se:1\n---\n",
+    "reports/rec4.md": f"---\n{GOOD}continues: rapporter/rec5/\n---\n",
+    "reports/rec5.md": f"---\n{GOOD}continues: rapporter/rec4/\n---\n",
+    "reports/rec6.md": f"---\n{GOOD}continues: rapporter/rec5/\n---\n",
+    "reports/rec7.md": f"---\n{GOOD}continues: rapporter/rec8/\n---\n",
+    "reports/rec8.md": f"---\n{GOOD}draft: true\n---\n",
+    "reports/rec9.md": f"---\n{GOOD}continues: rapporter/rec99/\n---\n",
+    "reports/rec10.md": f"---\n{GOOD}continues: /rapporter/rec10\n---\n",
+    "reports/utan-index/bilaga.pdf": b"%PDF-1.4\n",
+    "reports/bilaga.pdf": b"%PDF-1.4\n",
+    "reports/index.md": f"---\n{GOOD}---\n",
+    "reports/sida.md": f"---\n{GOOD}---\n",
+    "reports/latin1.md": "---\ntitle: Förnyelse\n---\n".encode("latin-1"),
+    "reports/med-bilaga/index.md": f"---\n{GOOD}---\n",
+    "reports/med-bilaga/program.exe": b"MZ",
+    "reports/dubbel.md": f"---\n{GOOD}---\n",
+    "reports/dubbel/index.md": f"---\n{GOOD}---\n",
+    # Safe reading (loft/content/files.py, loft/content/limits.py, the bounds in loft/content/frontmatter.py).
+    "reports/l2.md": f" ---\n{GOOD}---\n",
+    "reports/m2.md": f"---\n{GOOD}---",
+    "reports/n2.md": "---\n---\n",
+    "reports/o.md": f"---\n{GOOD}authors: [{'A' * 70_000}]\n---\n",
+    "reports/p.md": "---\ntitle: " + "[" * 30 + "\n---\n",
+    "reports/q.md": "---\ntitle: &a T\n---\n",
+    "reports/r.md": "---\ntitle: !!binary AAEC\n---\n",
+    "reports/s.md": f"---\n{GOOD}<<: {{draft: true}}\n---\n",
+    "reports/t.md": f"---\n{GOOD}authors: [2023]\n---\n\nText\x0b.\n\n" + "<div>" * 101 + "\n",
+    "reports/u.md": f"---\n{GOOD}---\n\n" + "> " * 101 + "x\n",
+    "reports/v.md": f"---\n{GOOD}---\n\n" + "*" * 101 + "x\n",
+    "reports/_w.md": f"---\n{GOOD}---\n",
+    "reports/x/index.md": f"---\n{GOOD}---\n",
+    "reports/x/del/index.md": f"---\n{GOOD}---\n",
+    "reports/x/a.pdf": b"<html>",
+    "reports/x/a.svg": b"<svg xmlns='http://www.w3.org/2000/svg'><script>x</script></svg>",
+    "reports/x/b.svg": b"<svg>",
+    "docs/sida.html": "<p>x</p>",
+    "docs/obs.md": "Obs: ny sida\n",
+    "docs/datum.md": "---\ntitle: Datum\nupdated: 2023-02-31\n---\n",
+    "docs/rapporter/dubbel.md": "# Dubbel\n",
+}
+# One of each thing the sanitizer removes (loft/safety/sanitizer.py).
+HOSTILE_TEXT = ("<script>x</script>\n<a href=\"#\" onclick=\"x()\">a</a>\n[b](javascript:x)\n"
+                "<p style=\"color:red\">c</p>\n![d](https://example.org/d.png)\n"
+                "<a href=\"\\\\example.org\">e</a>\n\n<p id=\"__config\">f</p>\n")
+BAD_DATA = {
+    "data/principles.yml": "- id: kultur\n- id: Åsa\n  label: Åsa\n- id: x\n  label: X\n- id: x\n  label: Y\n"
+                           "- id: matris\n  label: Matris\n",
+    "data/municipalities.yml": "- id: [\n",
+    "data/types.yml": "rapport: reports\n",
+}
+
+
+def _refusing(locked: Path):
+    """os.open as for a file without read permission (tests run as root, who reads any file)."""
+    real_open = os.open
+
+    def refusing(path, flags, *args, **kwargs):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    return refusing
+
+
+def real_messages(make_project, other_folder) -> list[str]:
+    from harness import copy_machinery, write_files
+
+    project = make_project(BAD_CONTENT)
+    os.symlink("/etc/passwd", project / "reports/x/passwd.pdf")
+    os.mkfifo(project / "reports/x/fifo.pdf")
+    (project / "reports/y/index.md").mkdir(parents=True)
+    with mock.patch.object(loft.content.files.os, "open", _refusing(project / "reports/x/c.pdf")):
+        (project / "reports/x/c.pdf").write_bytes(b"%PDF-1.4\n")
+        _, problems = check_inputs(Project.load(project))
+    data = copy_machinery(other_folder / "project")
+    write_files(data, BAD_DATA)
+    principles = data / "data/principles.yml"  # and a label that YAML reads as a number
+    principles.write_text(principles.read_text(encoding="utf-8") + "- id: z\n  label: 2030\n", encoding="utf-8")
+    (data / "data/attachments.yml").unlink()
+    with pytest.raises(ContentError) as raised:
+        Project.load(data)
+    text = text_problems("reports/l.md", HOSTILE_TEXT, 5)
+    return [p.message for p in [*problems, *raised.value.problems, *text]]
+
+
+def test_every_message_is_documented_and_every_documented_message_is_real(make_project, tmp_path_factory):
+    messages = real_messages(make_project, tmp_path_factory.mktemp("data"))
+    stems = message_stems()
+    assert len(stems) >= 30
+    patterns = {stem: stem_pattern(stem) for stem in stems}
+    undocumented = [m for m in messages if not any(p.match(m) for p in patterns.values())]
+    assert undocumented == [], "meddelanden som saknas i CONTRIBUTING.md avsnitt 11"
+    invented = [s for s, p in patterns.items() if not any(p.match(m) for m in messages)]
+    assert invented == [], "meddelanden i CONTRIBUTING.md som kontrollerna aldrig ger"
