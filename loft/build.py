@@ -20,7 +20,8 @@ from loft.pages.listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listin
 from loft.outputs.machine_readable import MachineReadable
 from loft.safety.inputs import DOCS_DIR, check_inputs, check_texts
 from loft.content.model import Item
-from loft.pages.renderer import PageRenderer, count_text
+from loft.pages.renderer import PageRenderer
+from loft.pages.wording import count_text
 from loft.content.problems import ContentError, Problem
 from loft.content.project import Project
 from loft.pages.redirects import redirect_files, redirect_problems, site_page_urls
@@ -39,8 +40,14 @@ PLACEHOLDER = "<!-- genereras av loft -->\n"
 
 @dataclass
 class SiteBuild:
+    """One build of the site: the checked content, its index, and the parts
+    that render pages and files from it (assembled in `create`)."""
+
     project: Project
     index: SiteIndex
+    search: SearchIndex  # what item pages tell Pagefind
+    renderer: PageRenderer  # page sources: items, listings, overviews, start page
+    machine: MachineReadable  # feeds, citations, open data, head metadata
     preview: bool = False
     hidden: list[Item] = field(default_factory=list)  # drafts left out of this build
     listings: dict[str, Listing] = field(default_factory=dict)
@@ -66,25 +73,23 @@ class SiteBuild:
             raise ContentError(problems + check_texts(project, problems))
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
         visible = items if preview else [i for i in items if not i.draft]
-        index = SiteIndex(visible, project.types, project.facets)
-        index.record = project.record  # publishers and languages of the publication record
+        index = SiteIndex(visible, project.types, project.facets, project.record)
         # Drafts by flag, not `i not in visible`: list membership made this quadratic.
         hidden = [] if preview else [i for i in items if i.draft]
-        build = cls(project, index, preview, hidden=hidden)
-        build.listings = {l.src_uri: l for l in all_listings(index, page_size)}
-        build.overviews = {o.src_uri: o for o in all_overviews(index)}
+        listings = {l.src_uri: l for l in all_listings(index, page_size)}
+        overviews = {o.src_uri: o for o in all_overviews(index)}
         # Old addresses (redirect_from) may not be pages the site still has.
-        taken = {i.url for i in items} | {l.url for l in build.listings.values()} | {
-            o.url for o in build.overviews.values()} | {SEARCH_URL} | site_page_urls(project.root)
+        taken = {i.url for i in items} | {l.url for l in listings.values()} | {
+            o.url for o in overviews.values()} | {SEARCH_URL} | site_page_urls(project.root)
         redirect_errors = redirect_problems(items, taken)
         if redirect_errors:
             raise ContentError(redirect_errors)
-        build.search = SearchIndex(index, compounds)
-        build.renderer = PageRenderer(index, build.search)
+        search = SearchIndex(index, compounds)
         # Feeds, citations, open data and page metadata (loft/outputs/machine_readable.py).
-        build.machine = MachineReadable(project, index, build.listings, build.overviews, site_url, site_name)
-        build.renderer.citations = build.machine.citations
-        return build
+        machine = MachineReadable(project, index, listings, overviews, site_url, site_name)
+        renderer = PageRenderer(index, search, citations=machine.citations)
+        return cls(project, index, search, renderer, machine, preview, hidden=hidden,
+                   listings=listings, overviews=overviews)
 
     def generated_pages(self) -> list[str]:
         """src_uri of every listing and overview page, and of the search page."""

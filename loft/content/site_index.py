@@ -12,10 +12,9 @@ from loft.content.model import ContentType, Facet, Item
 
 
 class SiteIndex:
-    record = None  # loft.content.validation.RecordVocabularies (publishers, languages), set by the build
-
-    def __init__(self, items: list[Item], types: list[ContentType], facets: list[Facet]):
+    def __init__(self, items: list[Item], types: list[ContentType], facets: list[Facet], record=None):
         self.types = types
+        self.record = record  # loft.content.validation.RecordVocabularies: publishers, languages
         self.facets = facets
         self.items: list[Item] = sorted(items, key=lambda i: i.sort_key, reverse=True)
         self.by_url = {item.url: item for item in self.items}

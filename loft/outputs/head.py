@@ -18,10 +18,10 @@ from html import escape
 
 from loft.outputs.citations import Citations
 from loft.content.urls import FEED_MEDIA_TYPE, feed_url
-from loft.pages.listings import Listing, Overview
+from loft.pages.listings import Listing, ListingKind, Overview
 from loft.content.metadata import SiteMetadata
 from loft.content.model import Item
-from loft.pages.renderer import count_text
+from loft.pages.wording import count_text
 from loft.content.site_index import SiteIndex
 from loft.pages.renderer import page_trail
 from loft.outputs.structured_data import breadcrumb_jsonld, item_jsonld, jsonld_script, page_jsonld, term_jsonld
@@ -79,9 +79,9 @@ class PageHead:
     def _listing_description(self, listing: Listing) -> str:
         count = count_text(listing.total)
         site = self.meta.site_name
-        if listing.kind == "type":
+        if listing.kind is ListingKind.TYPE:
             text = first_paragraph(listing.intro) or f"{listing.title} i {site}."
-        elif listing.kind == "term":
+        elif listing.kind is ListingKind.TERM:
             summary = listing.term.get("summary") if listing.term is not None else None
             text = (" ".join(str(summary).split()) if summary
                     else f"Publicerat material om {listing.title} i {site}: {count}, nyast först.")

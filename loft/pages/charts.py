@@ -22,17 +22,13 @@ from loft.content.model import Facet
 from loft.content.site_index import SiteIndex
 from loft.content.urls import relative, search_url
 from loft.content.vocabulary import Term
+from loft.pages.wording import count_text
 
 HEAT_LEVELS = 4  # steps of the heat map's sequential scale, besides "none"
 SERIES_CLASSES = 7  # categorical palette (Okabe–Ito) in the stylesheet, cycled
 FONT = 14  # px, the charts' text size: never scaled down (loft-charts.css), so 14 px everywhere
 CHAR_WIDTH = 0.62  # average glyph width in em, to size label columns without fonts
 TABLE_SUMMARY = "Visa siffrorna som tabell"
-
-
-def count_text(count: int) -> str:
-    """Items of any type (news are not publications): "1 titel", "3 titlar"."""
-    return f"{count} {'titel' if count == 1 else 'titlar'}"
 
 
 def text_width(text: str, size: float = FONT) -> float:

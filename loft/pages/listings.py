@@ -7,13 +7,30 @@ links to every page of itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 from loft.content.model import Facet, Item
 from loft.content.site_index import SiteIndex
-from loft.content.urls import YEARS_URL, feed_url, paginated, year_url
+from loft.content.urls import TYPE_PARAM, YEAR_PARAM, YEARS_URL, feed_url, paginated, year_url
 from loft.content.vocabulary import Term
 
 DEFAULT_PAGE_SIZE = 50
+
+
+class ListingKind(str, Enum):
+    """What a listing lists: the items of a type, of a facet's term, or of a year."""
+
+    TYPE = "type"
+    TERM = "term"
+    YEAR = "year"
+
+
+class OverviewKind(str, Enum):
+    """What an overview shows: a facet's terms, the years, or the whole matrix."""
+
+    FACET = "facet"
+    YEARS = "years"
+    MATRIX = "matrix"
 
 
 @dataclass
@@ -30,7 +47,7 @@ class Listing:
     page_size: int = DEFAULT_PAGE_SIZE
     intro: str = ""  # Markdown
     empty: str = "Här finns inget publicerat material ännu."
-    kind: str = "type"  # type | term | year
+    kind: ListingKind = ListingKind.TYPE
     facet: Facet | None = None
     term: Term | None = None
     year: int | None = None
@@ -44,7 +61,7 @@ class Listing:
     @property
     def feed_url(self) -> str | None:
         """The feed that follows this listing (on every page of it); years have none."""
-        return feed_url(self.base_url) if self.kind in ("type", "term") else None
+        return None if self.kind is ListingKind.YEAR else feed_url(self.base_url)
 
     @property
     def first_number(self) -> int:
@@ -61,19 +78,13 @@ class Overview:
 
     url: str
     title: str
-    kind: str  # facet | years | matrix
+    kind: OverviewKind
     intro: str = ""
     facet: Facet | None = None
 
     @property
     def src_uri(self) -> str:
         return f"{self.url}index.md"
-
-    @property
-    def feed_url(self) -> str | None:
-        """The feed that follows this listing (on every page of it); years have none."""
-        return feed_url(self.base_url) if self.kind in ("type", "term") else None
-
 
 def paginate(base_url: str, items: list[Item], page_size: int, **fields) -> list[Listing]:
     pages = max(1, -(-len(items) // page_size))
@@ -89,26 +100,26 @@ def all_listings(index: SiteIndex, page_size: int = DEFAULT_PAGE_SIZE) -> list[L
     listings: list[Listing] = []
     for ctype in index.types:
         listings += paginate(ctype.url, index.by_type[ctype.id], page_size, title=ctype.plural,
-                             intro=ctype.intro, kind="type", filters={"typ": ctype.id})
+                             intro=ctype.intro, kind=ListingKind.TYPE, filters={TYPE_PARAM: ctype.id})
     for facet in index.facets:
         for term in facet.vocabulary:
             listings += paginate(facet.term_url(term.id), index.by_term[facet.field][term.id],
-                                 page_size, title=term.label, kind="term", facet=facet, term=term,
+                                 page_size, title=term.label, kind=ListingKind.TERM, facet=facet, term=term,
                                  empty=facet.empty, filters={facet.path: term.id})
     for year in index.years:
         listings += paginate(year_url(year), index.by_year[year], page_size, title=f"År {year}",
-                             kind="year", year=year, filters={"ar": str(year)})
+                             kind=ListingKind.YEAR, year=year, filters={YEAR_PARAM: str(year)})
     return listings
 
 
 def all_overviews(index: SiteIndex) -> list[Overview]:
-    overviews = [Overview(f.url, f.title, "facet", f.intro, f) for f in index.facets]
-    overviews.append(Overview(YEARS_URL, "År", "years",
+    overviews = [Overview(f.url, f.title, OverviewKind.FACET, f.intro, f) for f in index.facets]
+    overviews.append(Overview(YEARS_URL, "År", OverviewKind.YEARS,
                               "Allt publicerat material ordnat efter det år det gavs ut."))
     if len(index.facets) >= 2:  # the whole matrix on a page of its own: the overviews stay small
         first, second = index.facets[:2]
         overviews.append(Overview(matrix_url(index), f"{first.title} och {second.title.lower()}: hela översikten",
-                                  "matrix", f"Hur mycket material som finns för varje kombination av "
+                                  OverviewKind.MATRIX, f"Hur mycket material som finns för varje kombination av "
                                   f"{first.singular} och {second.singular}, med alla {first.title.lower()} "
                                   f"och {second.title.lower()}.", first))
     return overviews

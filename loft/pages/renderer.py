@@ -11,14 +11,14 @@ from __future__ import annotations
 from html import escape
 
 from loft.pages.charts import Charts
-from loft.pages.listings import Listing, Overview
+from loft.pages.wording import GENERIC_NOUNS, all_of, count_text, format_size, join_and, mixed_count
+from loft.pages.listings import Listing, ListingKind, Overview, OverviewKind
 from loft.content.model import BasedOn, Facet, Item
 from loft.search.index import SearchIndex
 from loft.content.site_index import SiteIndex
 from loft.safety.trusted import trusted
 from loft.content.urls import FEED_MEDIA_TYPE, YEARS_URL, feed_url, relative, search_url, year_url
 
-GENERIC_NOUNS = ("titel", "titlar")  # items of any type: news are not publications
 # Labels a listing entry shows at most; the item page shows them all.
 CARD_LABELS = 3
 # The length of a listing entry's one-line summary.
@@ -30,36 +30,14 @@ LATEST_COUNT = 6
 REL_PREV, REL_NEXT = ' rel="prev"', ' rel="next"'
 
 
-def count_text(count: int, nouns: tuple[str, str] = GENERIC_NOUNS) -> str:
-    return f"{count} {nouns[0] if count == 1 else nouns[1]}"
-
-
-def mixed_count(items: list[Item], types) -> str:
-    """Items counted by type: "2 rapporter, 1 mall och 3 nyheter" (news are not publications)."""
-    counts = {}
-    for item in items:
-        counts[item.type.id] = counts.get(item.type.id, 0) + 1
-    parts = [count_text(counts[t.id], t.count_nouns) for t in types if counts.get(t.id)]
-    return join_and(parts) if parts else count_text(0)
-
-
-def format_size(size: int) -> str:
-    """Swedish file size: "350 kB", "1,2 MB"."""
-    if size < 1000:
-        return f"{size} byte"
-    if size < 1_000_000:
-        return f"{round(size / 1000)} kB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
-
-
 class PageRenderer:
     """Renders page sources from one SiteIndex."""
 
-    citations = None  # loft.outputs.citations.Citations, set by SiteBuild: the "Citera" section
-
-    def __init__(self, index: SiteIndex, search: SearchIndex | None = None):
+    def __init__(self, index: SiteIndex, search: SearchIndex | None = None, citations=None):
         self.index = index
         self.search = search or SearchIndex(index)
+        # The "Citera" section of item pages (loft.outputs.citations.Citations), or none.
+        self.citations = citations
         self.charts = Charts(index)  # counts once per build, for every chart
 
     # --- pieces -----------------------------------------------------------
@@ -229,7 +207,7 @@ class PageRenderer:
         if listing.page == 1:
             out += self._listing_intro(listing)
         nouns = GENERIC_NOUNS
-        if listing.kind == "type" and listing.items:
+        if listing.kind is ListingKind.TYPE and listing.items:
             nouns = listing.items[0].type.count_nouns
         if not listing.total:
             out += [trusted(f'<p class="loft-empty">{escape(listing.empty)}</p>'), ""]
@@ -239,11 +217,11 @@ class PageRenderer:
         end = start + len(listing.items) - 1
         if listing.pages > 1:
             shown = f"Visar {start}–{end} av {count_text(listing.total, nouns)}, nyast först."
-        elif listing.kind == "type":
+        elif listing.kind is ListingKind.TYPE:
             shown = f"{count_text(listing.total, nouns)}, nyast först."
         else:
             shown = f"{mixed_count(listing.items, self.index.types)}, nyast först."
-        heading = "Publicerat material" if listing.kind == "term" else None
+        heading = "Publicerat material" if listing.kind is ListingKind.TERM else None
         if heading:
             out += [f"## {heading}", ""]
         out += [trusted(f'<p class="loft-count">{shown[0].upper() + shown[1:]}</p>'), ""]
@@ -265,9 +243,9 @@ class PageRenderer:
     def _search_link(self, listing: Listing) -> str:
         """A way from a listing to the search page with the listing's filter set."""
         target = search_url(listing.url, listing.filters)
-        if listing.kind == "type":
+        if listing.kind is ListingKind.TYPE:
             what = f"bland {listing.title.lower()}"
-        elif listing.kind == "year":
+        elif listing.kind is ListingKind.YEAR:
             what = f"bland materialet från {listing.year}"
         else:
             what = f"bland materialet märkt {listing.title}"
@@ -329,10 +307,10 @@ class PageRenderer:
         out = [_md_heading(overview.title), ""]
         if overview.intro:
             out += [overview.intro.strip(), ""]
-        if overview.kind == "years":
+        if overview.kind is OverviewKind.YEARS:
             out += [trusted(self.charts.years_by_type(overview.url)), ""]
             out += [trusted(self.year_list(overview.url)), ""]
-        elif overview.kind == "matrix":
+        elif overview.kind is OverviewKind.MATRIX:
             out += [trusted(self.charts.matrix(overview.url)), ""]
         elif overview.facet is self.index.facets[0]:
             # The busiest rows; the whole matrix has a page of its own, so this page
@@ -468,19 +446,6 @@ def based_on_html(source: BasedOn) -> str:
     return text
 
 
-def join_and(values: tuple[str, ...] | list[str]) -> str:
-    """"A", "A och B", "A, B och C"."""
-    values = list(values)
-    if len(values) <= 1:
-        return "".join(values)
-    return ", ".join(values[:-1]) + " och " + values[-1]
-
-
-def all_of(plural: str) -> str:
-    """"Alla rapporter", but "Allt material" (a mass noun)."""
-    return "Allt material" if plural.lower() == "material" else f"Alla {plural.lower()}"
-
-
 def page_trail(index: SiteIndex, page_url: str) -> list[tuple[str, str]]:
     """(name, site-relative URL) from the start page to the page itself, for
     item pages, term pages and year pages (and their later pages); else []."""
@@ -495,7 +460,7 @@ def page_trail(index: SiteIndex, page_url: str) -> list[tuple[str, str]]:
         if parts[0] == facet.path and parts[1] in facet.vocabulary.by_id:
             term = facet.vocabulary.by_id[parts[1]]
             return trail + [(facet.title, facet.url), (term.label, facet.term_url(term.id))]
-    if parts[0] == "ar" and parts[1].isdigit():
+    if f"{parts[0]}/" == YEARS_URL and parts[1].isdigit():
         return trail + [("År", YEARS_URL), (parts[1], year_url(parts[1]))]
     return []
 

@@ -19,7 +19,7 @@ import yaml
 
 from harness import REPO, corpus_site
 from helpers import office_file, report
-from loft.pages.renderer import format_size
+from loft.pages.wording import format_size
 from loft.content.project import Project
 
 pytestmark = pytest.mark.build

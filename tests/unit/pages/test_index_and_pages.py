@@ -12,7 +12,7 @@ from loft.build import SiteBuild
 from loft.outputs.catalogue import render_catalogue
 from loft.content.dates import DateError, PartialDate
 from loft.pages.listings import all_listings
-from loft.pages.renderer import format_size
+from loft.pages.wording import format_size
 from loft.content.urls import relative
 
 
