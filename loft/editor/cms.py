@@ -367,7 +367,7 @@ STYLE = """.loft-redigera-info { font: 15px/1.45 system-ui, sans-serif; margin: 
 def bundle_dir(project_root: Path) -> Path | None:
     """Decap's dist/ from the project's node_modules, else from the one beside
     this code (a test's copy of the project uses the repository's install)."""
-    for root in (Path(project_root), Path(__file__).resolve().parent.parent):
+    for root in (Path(project_root), Path(__file__).resolve().parents[2]):  # loft/editor/ -> checkout
         dist = root / PACKAGE_DIST
         if (dist / BUNDLE).is_file():
             return dist
