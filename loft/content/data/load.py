@@ -94,6 +94,9 @@ class _Loading:
         self.problems: list[Problem] = []
         self.markdown: list[MarkdownText] = []
         self.read_files: set[str] = set()
+        # Files with mistakes of their own: checks that rest on them wait until they are
+        # right, so that one mistake is one message (a facet left out is no missing role).
+        self.broken: set[str] = set()
 
     def source(self, name: str, optional: bool = False) -> tuple[reader.Source | None, Checker | None]:
         self.read_files.add(name)
@@ -104,6 +107,8 @@ class _Loading:
         return source, Checker(source.display, source.text)
 
     def done(self, check: Checker) -> None:
+        if check.problems:
+            self.broken.add(check.path)
         self.problems += check.problems
         self.markdown += check.markdown
 
@@ -126,7 +131,7 @@ class _Loading:
                     continue
                 value = entry.values[key]
                 if value in first:
-                    self.problems.append(entry.problem(key, f"{key} \"{value}\" förekommer två gånger (första "
+                    check.problems.append(entry.problem(key, f"{key} \"{value}\" förekommer två gånger (första "
                                                             f"gången på rad {first[value]}). Ta bort den ena "
                                                             f"posten eller byt dess {key}."))
                     continue
@@ -187,6 +192,8 @@ class _Loading:
     def roles(self, facets: list[Entry]) -> Entry | None:
         """The facet of the matrix's rows (with one of its columns), or None: each role
         is declared once or not at all, and one goes with the other."""
+        if reader.display_path(FACETS_FILE) in self.broken:
+            return None
         declared = {role: [e for e in facets if e.values["matrix"] == role] for role in (ROWS, COLUMNS)}
         for role, entries in declared.items():
             for extra in entries[1:]:
@@ -203,6 +210,10 @@ class _Loading:
 
     def across(self, types: list[Entry], facets: list[Entry], metadata: Entry | None,
                attachments: Entry | None) -> None:
+        if attachments is not None:
+            self.signatures(attachments)
+        if reader.display_path(FACETS_FILE) in self.broken:
+            return  # the facets are what the rest is checked against
         facet_fields = [e.values["field"] for e in facets]
         term_fields = list(specs(FacetTerm))
         for facet in facets:
@@ -218,24 +229,25 @@ class _Loading:
                 if name not in requirable:
                     self.problems.append(ctype.problem("required", f"\"{name}\" kan inte krävas. Fält som kan "
                                                                    f"krävas: {', '.join(requirable)}."))
-        if metadata is not None:
-            for name, schema in metadata.values.get("schema_org", {}).items():
-                if name not in facet_fields:
-                    self.problems.append(metadata.problem("schema_org", f"\"{name}\" är ingen facett. "
-                                                                        f"Facetter: {', '.join(facet_fields)}.",
-                                                          f"schema_org.{name}"))
-                for part in fields(schema):
-                    if part.name not in ("property", "type", "term_set"):
-                        self._term_field(metadata, "schema_org", getattr(schema, part.name), term_fields,
-                                         f"schema_org.{name}.{part.name}")
-        if attachments is not None:
-            documents = attachments.values.get("documents", {})
-            for extension in sorted({*documents, *attachments.values.get("images", ())}):
-                if extension not in files.SIGNATURES:  # only formats whose content we can recognise
-                    self.problems.append(attachments.problem(
-                        "documents" if extension in documents else "images",
-                        f"filtypen .{extension} har ingen kontroll av filinnehållet (loft/content/files.py, "
-                        "SIGNATURES). Lägg till en eller ta bort filtypen."))
+        for name, schema in (metadata.values.get("schema_org", {}) if metadata else {}).items():
+            if name not in facet_fields:
+                self.problems.append(metadata.problem("schema_org", f"\"{name}\" är ingen facett. "
+                                                                    f"Facetter: {', '.join(facet_fields)}.",
+                                                      f"schema_org.{name}"))
+            for part in fields(schema):
+                if part.name not in ("property", "type", "term_set"):
+                    self._term_field(metadata, "schema_org", getattr(schema, part.name), term_fields,
+                                     f"schema_org.{name}.{part.name}")
+
+    def signatures(self, attachments: Entry) -> None:
+        """Only file types whose content the site can recognise (loft/content/files.py)."""
+        documents = attachments.values.get("documents", {})
+        for extension in sorted({*documents, *attachments.values.get("images", ())}):
+            if extension not in files.SIGNATURES:
+                self.problems.append(attachments.problem(
+                    "documents" if extension in documents else "images",
+                    f"filtypen .{extension} har ingen kontroll av filinnehållet (loft/content/files.py, "
+                    "SIGNATURES). Lägg till en eller ta bort filtypen."))
 
     def _term_field(self, entry: Entry, key: str, name: str, term_fields: list[str], field: str = "") -> None:
         if name and name not in term_fields:
