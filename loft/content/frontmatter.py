@@ -82,14 +82,9 @@ def read(text: str, path: str, required: bool = True) -> tuple[FrontMatter | Non
         return None, [Problem(path, 2, 1, "front matter",
                               f"front matter är större än {MAX_BYTES // 1024} KiB. Fälten ska vara "
                               "korta; flytta långa texter till brödtexten under front matter.")]
-    bound = scan_events(yaml_text, path, offset)
+    loader, root, bound = compose(yaml_text, path, offset)
     if bound:
         return None, bound
-    loader = LOADER(yaml_text)
-    try:
-        root = loader.get_single_node()
-    except yaml.YAMLError as error:
-        return None, [syntax_problem(error, path, offset)]
     if root is None:
         return None, [Problem(path, 1, 1, "front matter",
                               "front matter är tom. Skriv fälten (title, date, ...) mellan de två "
@@ -202,6 +197,21 @@ def scan_events(yaml_text: str, path: str, offset: int, max_depth: int = MAX_DEP
     except yaml.YAMLError as error:
         return [syntax_problem(error, path, offset, field, fix)]
     return []
+
+
+def compose(yaml_text: str, path: str, offset: int, field: str = "front matter",
+            fix: str = _SYNTAX_FIX) -> tuple[object, yaml.Node | None, list[Problem]]:
+    """(loader, root node, []) of YAML within the bounds of scan_events, or (None, None,
+    problems); the loader stays open for constructing scalars (dispose() it after)."""
+    bound = scan_events(yaml_text, path, offset, field=field, fix=fix)
+    if bound:
+        return None, None, bound
+    loader = LOADER(yaml_text)
+    try:
+        return loader, loader.get_single_node(), []
+    except yaml.YAMLError as error:
+        loader.dispose()
+        return None, None, [syntax_problem(error, path, offset, field, fix)]
 
 
 def _at(event, path: str, offset: int, field: str, message: str) -> Problem:

@@ -30,10 +30,6 @@ from loft.content.text import HTTPS_URL, closest, fold, has_markup, slugify
 INVALID = object()  # a value that had a problem (reported where it was found)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
-# A folder from the repository root: lower-case names, no "..", no leading "/".
-_FOLDER = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$")
-_DATA_FILE = re.compile(r"^[a-z0-9][a-z0-9_-]*\.yml$")
-_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -251,47 +247,47 @@ class Identifier(Text):
         return value
 
 
-class FieldName(Text):
+class Pattern(Text):
+    """Text of a given form; message says what is wrong and how to write it ({value}: the value)."""
+
+    pattern: re.Pattern
+    message: str
+
+    def checked(self, check, node, field, value):
+        if not self.pattern.match(value):
+            check.add(node, field, self.message.format(value=value))
+            return INVALID
+        return value
+
+
+class FieldName(Pattern):
     """The name of a field: of front matter, or of a vocabulary's terms."""
 
-    def checked(self, check, node, field, value):
-        if not _FIELD_NAME.match(value):
-            check.add(node, field, f"\"{value}\" är inget fältnamn. Skriv det med små bokstäver a–z, siffror "
-                                   "och understreck, till exempel official_name.")
-            return INVALID
-        return value
+    pattern = re.compile(r"^[a-z][a-z0-9_]*$")
+    message = ("\"{value}\" är inget fältnamn. Skriv det med små bokstäver a–z, siffror och understreck, "
+               "till exempel official_name.")
 
 
-class Folder(Text):
-    """A folder from the repository root."""
+class Folder(Pattern):
+    """A folder from the repository root: lower-case names, no "..", no leading "/"."""
 
-    def checked(self, check, node, field, value):
-        if not _FOLDER.match(value):
-            check.add(node, field, f"\"{value}\" är ingen mapp i repositoriet. Skriv mappen från repositoriets "
-                                   "rot med små bokstäver, siffror och bindestreck, till exempel reports "
-                                   "eller docs/nyheter.")
-            return INVALID
-        return value
+    pattern = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$")
+    message = ("\"{value}\" är ingen mapp i repositoriet. Skriv mappen från repositoriets rot med små "
+               "bokstäver, siffror och bindestreck, till exempel reports eller docs/nyheter.")
 
 
-class DataFile(Text):
+class DataFile(Pattern):
     """The name of another file in data/."""
 
-    def checked(self, check, node, field, value):
-        if not _DATA_FILE.match(value):
-            check.add(node, field, f"\"{value}\" är inget filnamn i data/. Skriv filens namn med små "
-                                   "bokstäver och .yml på slutet, till exempel teman.yml.")
-            return INVALID
-        return value
+    pattern = re.compile(r"^[a-z0-9][a-z0-9_-]*\.yml$")
+    message = ("\"{value}\" är inget filnamn i data/. Skriv filens namn med små bokstäver och .yml på "
+               "slutet, till exempel teman.yml.")
 
 
-class HttpsAddress(Text):
-    def checked(self, check, node, field, value):
-        if not HTTPS_URL.match(value):
-            check.add(node, field, f"\"{value}\" är ingen fullständig https-adress. Skriv hela adressen, "
-                                   "till exempel https://www.ri.se/.")
-            return INVALID
-        return value
+class HttpsAddress(Pattern):
+    pattern = HTTPS_URL
+    message = ("\"{value}\" är ingen fullständig https-adress. Skriv hela adressen, till exempel "
+               "https://www.ri.se/.")
 
 
 class Choice(Text):

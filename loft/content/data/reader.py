@@ -17,7 +17,7 @@ import yaml
 
 from loft.content import files
 from loft.content import limits
-from loft.content.frontmatter import LOADER, scan_events, syntax_problem
+from loft.content.frontmatter import compose
 from loft.content.problems import Problem
 
 DATA_DIR = "data"
@@ -57,16 +57,10 @@ def read(root: Path, name: str, optional: bool = False) -> tuple[Source | None, 
     problems = [_as_data(p) for p in limits.control_characters(text, display)]
     if problems:
         return None, problems  # libyaml would stop at them with a traceback
-    problems = scan_events(text, display, 0, field=FIELD, fix=SYNTAX_FIX)
+    loader, node, problems = compose(text, display, 0, FIELD, SYNTAX_FIX)
     if problems:
         return None, problems
-    loader = LOADER(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.YAMLError as error:
-        return None, [syntax_problem(error, display, 0, FIELD, SYNTAX_FIX)]
-    finally:
-        loader.dispose()
+    loader.dispose()  # nothing is constructed: the checks read the nodes
     return Source(display, text, node), []
 
 
