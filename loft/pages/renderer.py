@@ -13,7 +13,6 @@ from html import escape
 from loft.pages.charts import Charts
 from loft.pages.wording import GENERIC_NOUNS, all_of, count_text, format_size, join_and, mixed_count
 from loft.pages.listings import Listing, ListingKind, Overview, OverviewKind
-from loft.content.data.declarations import COUNT_PLACEHOLDER
 from loft.content.model import BasedOn, Facet, Item
 from loft.search.index import SearchIndex
 from loft.content.site_index import SiteIndex
@@ -385,8 +384,7 @@ class PageRenderer:
         for facet in self.index.facets:
             blocks[facet.path] = self.term_links(page_url, facet)
             blocks[facet.field] = blocks[facet.path]
-        for facet in self.index.facets:  # a facet's terms beside the years: <!-- loft:FIELD-and-years -->
-            blocks[f"{facet.field}-and-years"] = (
+            blocks[f"{facet.field}-and-years"] = (  # its terms beside the years
                 f'<div class="loft-columns"><div><h3>{escape(facet.title)}</h3>'
                 f'{blocks[facet.path]}</div><div><h3>År</h3>{blocks["years"]}</div></div>'
             )
@@ -406,7 +404,7 @@ class PageRenderer:
         for facet in self.index.facets:
             task = facet.start_task
             if task is not None:
-                what = task.what.replace(COUNT_PLACEHOLDER, str(len(facet.vocabulary)))
+                what = task.what_with(len(facet.vocabulary))
                 entries.append(f'<li class="loft-task"><a class="loft-task__link" href="'
                                f'{escape(relative(page_url, facet.url))}">{escape(task.link)}</a>'
                                f'<span class="loft-task__what">{escape(what)}</span></li>')

@@ -41,6 +41,10 @@ class StartTask:
     link: str = declared(Text(), example="link: Läs rapporterna")
     what: str = declared(Text(), example="what: Kunskapsöversikter och analyser")
 
+    def what_with(self, count: int) -> str:
+        """what, with {antal} as count (a facet's number of terms)."""
+        return self.what.replace(COUNT_PLACEHOLDER, str(count))
+
 
 @dataclass(frozen=True)
 class Citation:

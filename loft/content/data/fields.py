@@ -56,10 +56,6 @@ def specs(cls) -> dict[str, Spec]:
     return {f.name: f.metadata["loft"] for f in dataclasses.fields(cls) if "loft" in f.metadata}
 
 
-def keys(cls) -> list[str]:
-    return [spec.key or name for name, spec in specs(cls).items()]
-
-
 @dataclass(frozen=True)
 class MarkdownText:
     """A Markdown field of a data file, where it stands in the file."""
@@ -77,9 +73,8 @@ class Entry:
     mapping itself), so that checks across files can point at the value."""
 
     path: str
-    values: dict[str, Any]  # the good values only, when not complete
+    values: dict[str, Any]  # attribute -> value (only the good ones, when read partially)
     at: dict[str, tuple[int, int]]
-    complete: bool = True  # every key as declared: the dataclass can be made
 
     def problem(self, name: str, message: str, field: str = "") -> Problem:
         """A problem at the key name (field: a more precise name to show, "schema_org.x")."""
@@ -166,16 +161,16 @@ class Checker:
                     value = _default(cls, name)
             values[name] = value
         if len(self.problems) > before:
-            return Entry(self.path, values, at, complete=False) if partial else None
+            return Entry(self.path, values, at) if partial else None
         for name, spec in declared_specs.items():
             if spec.default_from and not values.get(name):
                 values[name] = values[spec.default_from]
         return Entry(self.path, values, at)
 
-    def build(self, cls, node: yaml.Node, field: str = "", **extra):
-        """An instance of cls from a mapping node (extra: its fields that YAML does not give)."""
+    def build(self, cls, node: yaml.Node, field: str = ""):
+        """An instance of cls from a mapping node, or None after a problem."""
         entry = self.record(cls, node, field)
-        return None if entry is None else cls(**entry.values, **extra)
+        return None if entry is None else cls(**entry.values)
 
 
 def _join(field: str, key: str) -> str:

@@ -61,7 +61,7 @@ class DataFiles:
         rows = loading.roles(facet_entries)
         facets = []
         for entry in facet_entries:
-            vocabulary = loading.vocabulary(entry, reserved=MATRIX_SLUG if entry is rows else None)
+            vocabulary = loading.vocabulary(entry, holds_matrix=entry is rows)
             facets.append(Facet(**{**entry.values, "vocabulary": vocabulary}))
         publishers = loading.terms(PUBLISHERS_FILE, Publisher)
         languages = loading.terms(LANGUAGES_FILE, Language)
@@ -153,16 +153,18 @@ class _Loading:
         self.done(check)
         return entry
 
-    def terms(self, name: str, cls: type[Term], reserved: str | None = None) -> Vocabulary:
+    def terms(self, name: str, cls: type[Term], matrix_path: str = "") -> Vocabulary:
+        """A vocabulary file's terms (matrix_path: the facet's path holds the whole matrix,
+        at <path>/matris/, so no term may have that id)."""
         entries = self.entries(name, cls, "id")
         for entry in entries:
-            if entry.values["id"] == reserved:
-                self.problems.append(entry.problem("id", f"id \"{reserved}\" är upptaget: "
-                                                         f"{self.rows_path}/{reserved}/ är sidan med hela "
+            if matrix_path and entry.values["id"] == MATRIX_SLUG:
+                self.problems.append(entry.problem("id", f"id \"{MATRIX_SLUG}\" är upptaget: "
+                                                         f"{matrix_path}/{MATRIX_SLUG}/ är sidan med hela "
                                                          "översikten. Välj ett annat id."))
         return Vocabulary(Path(name).stem, [cls(**e.values) for e in entries])
 
-    def vocabulary(self, facet: Entry, reserved: str | None) -> Vocabulary:
+    def vocabulary(self, facet: Entry, holds_matrix: bool) -> Vocabulary:
         name = facet.values["vocabulary"]
         if files.kind_problem(self.root / reader.DATA_DIR / name)[1] == files.MISSING:
             self.problems.append(facet.problem("vocabulary", f"filen {reader.display_path(name)} finns inte. "
@@ -170,9 +172,7 @@ class _Loading:
                                                              "filnamnet."))
             self.read_files.add(name)
             return Vocabulary(Path(name).stem, [])
-        if reserved:
-            self.rows_path = facet.values["path"]
-        return self.terms(name, FacetTerm, reserved)
+        return self.terms(name, FacetTerm, facet.values["path"] if holds_matrix else "")
 
     def compounds(self) -> CompoundWords:
         source, check = self.source(COMPOUNDS_FILE, optional=True)

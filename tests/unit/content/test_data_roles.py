@@ -19,7 +19,7 @@ from helpers import item_md, report
 from loft.build import SiteBuild
 from loft.content.problems import ContentError
 from loft.content.project import Project
-from loft.editor import scaffold
+from loft.editor import cms, scaffold
 from loft.editor.schemas import build_schema
 
 THEMES = [{"id": "styrning", "label": "Styrning", "summary": "Hur kommunen styr sitt förnyelsearbete."},
@@ -131,13 +131,22 @@ def test_every_facet_has_its_block_beside_the_years(tmp_path):
         assert blocks[field] in blocks[f"{field}-and-years"]
 
 
-def test_the_scaffold_follows_each_types_layout(tmp_path):
+def _editor_paths(project) -> dict[str, str | None]:
+    """Where the web editor saves a new item of each type, and whether it takes attachments."""
+    collections = cms.config(project, cms.Settings())["collections"]
+    return {c["name"]: (c.get("path"), any(f["name"] == cms.ATTACHMENTS_FIELD for f in c["fields"]))
+            for c in collections}
+
+
+def test_the_scaffold_and_the_web_editor_follow_each_types_layout(tmp_path):
     project = reordered(tmp_path)
     today = dt.date(2031, 2, 7)
     report_item = scaffold.create(project, "rapport", "Ny rapport", today)
     news_item = scaffold.create(project, "nyhet", "Ny nyhet", today)
     assert report_item.path == project.root / "reports/ny-rapport/index.md" and report_item.folder
     assert news_item.path == project.root / "docs/nyheter/2031-02-ny-nyhet.md" and news_item.folder is None
+    assert _editor_paths(project) == {"nyhet": ("{{year}}-{{month}}-{{slug}}", False),
+                                      "mall": ("{{slug}}/index", True), "rapport": ("{{slug}}/index", True)}
     # Another layout for news: a folder of its own, without the date.
     types = _yaml(project.root, "types.yml")
     next(t for t in types if t["id"] == "nyhet")["layout"] = "folder"
@@ -147,6 +156,8 @@ def test_the_scaffold_follows_each_types_layout(tmp_path):
     assert scaffold.create(project, "nyhet", "Till en mapp", today).path == (
         project.root / "docs/nyheter/till-en-mapp/index.md")
     assert scaffold.create(project, "rapport", "En fil", today).path == project.root / "reports/en-fil.md"
+    assert _editor_paths(project)["nyhet"] == ("{{slug}}/index", True)
+    assert _editor_paths(project)["rapport"] == (None, False)
 
 
 def test_english_names_are_offered_where_the_vocabulary_has_them(tmp_path):
