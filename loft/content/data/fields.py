@@ -16,6 +16,7 @@ the fields the dataclasses declare as Markdown (loft/safety/text_check.py).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +52,7 @@ def declared(kind: Kind, *, default: Any = dataclasses.MISSING, default_factory:
                              metadata={"loft": spec})
 
 
+@functools.cache  # Term.get asks on every page that shows a term's field
 def specs(cls) -> dict[str, Spec]:
     """Attribute name -> Spec of every field the dataclass reads from YAML."""
     return {f.name: f.metadata["loft"] for f in dataclasses.fields(cls) if "loft" in f.metadata}
