@@ -366,9 +366,10 @@ STYLE = """.loft-redigera-info { font: 15px/1.45 system-ui, sans-serif; margin: 
 
 
 def bundle_dir(project_root: Path) -> Path | None:
-    """Decap's dist/ from the project's node_modules, else from the one beside
-    this code (a test's copy of the project uses the repository's install)."""
-    for root in (Path(project_root), Path(__file__).resolve().parent.parent):
+    """Decap's dist/ from the project's node_modules, else from the repository's
+    that holds this code (a test's copy of the project uses its install):
+    loft/editor/cms.py, so two folders up from loft/editor/."""
+    for root in (Path(project_root), Path(__file__).resolve().parents[2]):
         dist = root / PACKAGE_DIST
         if (dist / BUNDLE).is_file():
             return dist
