@@ -38,6 +38,7 @@ from loft.editor import cms  # noqa: E402
 from loft.safety import csp  # noqa: E402
 from loft.editor import preview  # noqa: E402
 from loft.build import SiteBuild  # noqa: E402
+from loft.pages.listings import DEFAULT_PAGE_SIZE  # noqa: E402
 from loft.pages.keys import inputs_digest  # noqa: E402
 from loft.safety.inputs import unsafe_docs_entries  # noqa: E402
 from loft.content.problems import ContentError  # noqa: E402
@@ -100,7 +101,7 @@ def _site_build(config) -> SiteBuild | None:
     options = config.extra.get("loft") or {}
     try:
         return SiteBuild.create(root, preview=state.command == "serve",
-                                page_size=int(options.get("page_size", 50)),
+                                page_size=int(options.get("page_size", DEFAULT_PAGE_SIZE)),
                                 site_url=config.site_url, site_name=config.site_name)
     except ContentError as error:
         if state.command == "serve":

@@ -65,8 +65,7 @@ class SiteBuild:
                site_name: str = "LOFT kunskapsbank") -> SiteBuild:
         project = Project.load(root)
         items, problems = check_inputs(project, texts=False)  # the same check as `loft check`
-        compounds, compound_problems = Compounds.load(project.root)
-        problems += compound_problems
+        compounds = Compounds(project.data.compounds.parts)
         if problems:
             # The engine's pages are never converted now: check the texts here,
             # so that one report holds every problem, as loft check's does.

@@ -1,17 +1,18 @@
-"""loft new TYP "Rubrik": a new item with every front-matter key explained."""
+"""loft new TYP "Rubrik": a new item with every front-matter key explained.
+TYP is a type's id in data/types.yml (`loft list typer`)."""
 
 from __future__ import annotations
 
 from loft.cli.output import err
 from loft.content.project import Project
-from loft.editor.scaffold import FOLDER_TYPES, ScaffoldError, create
+from loft.editor.scaffold import ScaffoldError, create
 
 NAME = "new"
-HELP = "skapa en ny rapport, mall eller nyhet"
+HELP = "skapa ett nytt objekt av en typ i data/types.yml (se loft list typer)"
 
 
 def arguments(parser) -> None:
-    parser.add_argument("type", metavar="rapport|mall|nyhet")
+    parser.add_argument("type", metavar="TYP", help="typens id, se loft list typer")
     parser.add_argument("title", metavar="\"Rubrik\"")
     # A new item is a draft (draft: true) until its editor says otherwise: its empty
     # required fields then never break the preview (make serve) or the PR checks.
@@ -34,7 +35,7 @@ def run(args, project: Project) -> int:
     if args.draft:
         print("Objektet är ett utkast (draft: true): det syns i förhandsgranskningen men publiceras "
               "inte. Skriv draft: false när det är klart.")
-    if args.type in FOLDER_TYPES and new.folder is not None:
+    if new.folder is not None:
         print(f"Lägg PDF-filen och andra bilagor i mappen {project.display(new.folder)}/.")
     print(f"Kontrollera sedan med: loft check {shown}")
     return 0

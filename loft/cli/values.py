@@ -10,7 +10,8 @@ HELP = "visa tillåtna värden"
 
 
 def arguments(parser) -> None:
-    parser.add_argument("what", metavar="principer|kommuner|utgivare|sprak|typer")
+    parser.add_argument("what", metavar="LISTA",
+                        help="en facetts adress i data/facets.yml, utgivare, sprak eller typer")
 
 
 def run(args, project: Project) -> int:
@@ -24,7 +25,8 @@ def run(args, project: Project) -> int:
     if record is not None:
         width = max((len(t.id) for t in record), default=0) + 2
         for term in record:
-            extra = term.get("official_name") if term.get("official_name") not in (None, term.label) else ""
+            official = term.get("official_name", "")
+            extra = official if official != term.label else ""
             print(f"{term.id:<{width}}{term.label}" + (f"  ({extra})" if extra else ""))
         return 0
     facet = next((f for f in project.facets if f.path == what), None)
@@ -34,6 +36,6 @@ def run(args, project: Project) -> int:
         return 2
     width = max((len(t.id) for t in facet.vocabulary), default=0) + 2
     for term in facet.vocabulary:
-        extra = term.get("name_en") or term.get("official_name") or ""
+        extra = term.name_en or term.official_name
         print(f"{term.id:<{width}}{term.label}" + (f"  ({extra})" if extra else ""))
     return 0

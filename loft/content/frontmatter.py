@@ -82,14 +82,9 @@ def read(text: str, path: str, required: bool = True) -> tuple[FrontMatter | Non
         return None, [Problem(path, 2, 1, "front matter",
                               f"front matter är större än {MAX_BYTES // 1024} KiB. Fälten ska vara "
                               "korta; flytta långa texter till brödtexten under front matter.")]
-    bound = scan_events(yaml_text, path, offset)
+    loader, root, bound = compose(yaml_text, path, offset)
     if bound:
         return None, bound
-    loader = LOADER(yaml_text)
-    try:
-        root = loader.get_single_node()
-    except yaml.YAMLError as error:
-        return None, [syntax_problem(error, path, offset)]
     if root is None:
         return None, [Problem(path, 1, 1, "front matter",
                               "front matter är tom. Skriv fälten (title, date, ...) mellan de två "
@@ -167,16 +162,16 @@ def _unsplit(text: str, first_line: str, first_end: int, required: bool) -> str 
     return None
 
 
-def syntax_problem(error: yaml.YAMLError, path: str, offset: int) -> Problem:
+def syntax_problem(error: yaml.YAMLError, path: str, offset: int, field: str = "front matter",
+                   fix: str = _SYNTAX_FIX) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (None, None)
     detail = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)]))
-    return Problem(path, line, column, "front matter",
-                   f"YAML-syntaxfel ({detail or error}). {_SYNTAX_FIX}")
+    return Problem(path, line, column, field, f"YAML-syntaxfel ({detail or error}). {fix}")
 
 
 def scan_events(yaml_text: str, path: str, offset: int, max_depth: int = MAX_DEPTH,
-                field: str = "front matter") -> list[Problem]:
+                field: str = "front matter", fix: str = _SYNTAX_FIX) -> list[Problem]:
     """Depth, anchors, aliases and tags, found on the parser's events (libyaml's parser
     is iterative) before anything is composed; at most one problem."""
     depth = 0
@@ -200,8 +195,23 @@ def scan_events(yaml_text: str, path: str, offset: int, max_depth: int = MAX_DEP
                             f"typangivelsen {tag.replace('tag:yaml.org,2002:', '!!')} används inte här. "
                             "Ta bort den; står ! först i en text, skriv texten inom citattecken.")]
     except yaml.YAMLError as error:
-        return [syntax_problem(error, path, offset)]
+        return [syntax_problem(error, path, offset, field, fix)]
     return []
+
+
+def compose(yaml_text: str, path: str, offset: int, field: str = "front matter",
+            fix: str = _SYNTAX_FIX) -> tuple[object, yaml.Node | None, list[Problem]]:
+    """(loader, root node, []) of YAML within the bounds of scan_events, or (None, None,
+    problems); the loader stays open for constructing scalars (dispose() it after)."""
+    bound = scan_events(yaml_text, path, offset, field=field, fix=fix)
+    if bound:
+        return None, None, bound
+    loader = LOADER(yaml_text)
+    try:
+        return loader, loader.get_single_node(), []
+    except yaml.YAMLError as error:
+        loader.dispose()
+        return None, None, [syntax_problem(error, path, offset, field, fix)]
 
 
 def _at(event, path: str, offset: int, field: str, message: str) -> Problem:
@@ -216,25 +226,24 @@ def plain_text_kind(node: yaml.Node) -> str | None:
     return None
 
 
-def load_yaml_file(path, display: str, field: str = "data") -> tuple[object, list[Problem]]:
-    """A data file read safely: regular file, UTF-8, no control characters, bounded YAML."""
-    from loft.content.files import read_text
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
 
-    text, problems = read_text(path, display)
-    if text is None:
-        return None, [Problem(p.path, p.line, p.column, field, p.message) for p in problems]
-    problems = [Problem(p.path, p.line, p.column, field, p.message)
-                for p in limits.control_characters(text, display)]
-    if problems:
-        return None, problems
-    problems = scan_events(text, display, 0, field=field)
-    if problems:
-        return None, problems
-    try:
-        return yaml.load(text, Loader=LOADER), []
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return None, [Problem(display, mark.line + 1 if mark else None, 1 if mark else None, field,
-                              f"YAML-syntaxfel: {error}")]
-    except Exception as error:  # noqa: BLE001 - e.g. an impossible date; never a traceback
-        return None, [Problem(display, None, None, field, f"YAML-syntaxfel: {error}")]
+
+def shape(node: yaml.Node) -> str:
+    """What a node is, in the words of the messages: "lista", "samling av fält", "text"."""
+    if isinstance(node, yaml.SequenceNode):
+        return "lista"
+    if isinstance(node, yaml.MappingNode):
+        return "samling av fält"
+    return "text"
+
+
+def not_text_message(key: str, node: yaml.Node, kind: str) -> str:
+    return (f"ska vara en text, men YAML läser {node.value} som {kind}. Skriv texten inom "
+            f"citattecken, till exempel {key}: \"{node.value}\".")
+
+
+def markup_message(value: str) -> str:
+    return (f"\"{value}\" innehåller tecken som tolkas som HTML (< > eller &...;). "
+            "Skriv texten utan dem, till exempel \"mindre än\" i stället för <.")

@@ -1,55 +1,20 @@
-"""The content model: types, facets and the items tagged with them."""
+"""The content model: types, facets and the items tagged with them.
+
+Types and facets are what data/types.yml and data/facets.yml declare
+(loft/content/data/declarations.py); items are what editors write.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
+from loft.content.data.declarations import COLUMNS, ROWS, ContentType, Detail, Facet
 from loft.content.dates import PartialDate
-from loft.content.vocabulary import Term, Vocabulary
+from loft.content.vocabulary import Term
 
-
-@dataclass(frozen=True)
-class ContentType:
-    id: str  # rapport | mall | nyhet
-    label: str  # "Rapport"
-    plural: str  # "Rapporter"
-    source: str  # folder from the repository root
-    path: str  # URL path of listing and items
-    required: tuple[str, ...] = ()
-    intro: str = ""
-    count_nouns: tuple[str, str] = ("publikation", "publikationer")
-
-    @property
-    def url(self) -> str:
-        return f"{self.path}/"
-
-
-@dataclass(frozen=True)
-class Detail:
-    field: str
-    label: str
-    lang: str | None = None
-
-
-@dataclass(frozen=True)
-class Facet:
-    field: str  # front-matter key and catalogue key
-    vocabulary: Vocabulary = field(compare=False)
-    path: str  # URL path
-    title: str  # "Principer"
-    singular: str  # "princip"
-    item_heading: str
-    empty: str
-    intro: str = ""
-    details: tuple[Detail, ...] = ()
-
-    @property
-    def url(self) -> str:
-        return f"{self.path}/"
-
-    def term_url(self, term_id: str) -> str:
-        return f"{self.path}/{term_id}/"
+__all__ = ["Attachment", "BasedOn", "ContentType", "Detail", "Facet", "Item", "MatrixFacets", "Term", "matrix_facets"]
 
 
 @dataclass(frozen=True)
@@ -139,3 +104,18 @@ class _Reversed(str):
 
     def __gt__(self, other: str) -> bool:  # type: ignore[override]
         return str.__lt__(self, other)
+
+
+class MatrixFacets(NamedTuple):
+    """The two facets the overview matrix crosses (data/facets.yml `matrix`)."""
+
+    rows: Facet
+    columns: Facet
+
+
+def matrix_facets(facets) -> MatrixFacets | None:
+    """The facets of the matrix's rows and of its columns, as data/facets.yml
+    declares them (`matrix: rows`, `matrix: columns`), or None without them."""
+    rows = next((f for f in facets if f.matrix == ROWS), None)
+    columns = next((f for f in facets if f.matrix == COLUMNS), None)
+    return MatrixFacets(rows, columns) if rows is not None and columns is not None else None

@@ -1,55 +1,42 @@
 """The project: data files and content folders of one repository.
 
-`Project.load(root)` reads the vocabularies; `project.load_items()` discovers,
-reads and validates every item and returns them with all problems found.
+`Project.load(root)` reads data/ (loft/content/data); `project.load_items()`
+discovers, reads and validates every item and returns them with all problems found.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from loft.content import files
 from loft.content import frontmatter
-from loft.content.model import Attachment, ContentType, Detail, Facet, Item
+from loft.content.data import reader
+from loft.content.data.load import DataFiles
+from loft.content.model import Attachment, ContentType, Item
 from loft.content.problems import ContentError, Problem
-from loft.content.text import closest, has_markup, slugify
+from loft.content.text import closest, slugify
 from loft.content.validation import RecordVocabularies, validate
-from loft.content.vocabulary import Vocabulary
 
-# Vocabularies of the publication record that are not facets: who publishes, in which language.
-PUBLISHERS_FILE = "publishers.yml"
-LANGUAGES_FILE = "languages.yml"
+DATA_DIR = reader.DATA_DIR
 DEFAULT_LANGUAGE = "sv"
-
-DATA_DIR = "data"
 # Names in a content folder that are not items: left alone, never published.
 IGNORED = {"README.md", *files.IGNORED_NAMES}
 # Slugs that would collide with generated pages.
 RESERVED_SLUGS = {"index", "sida", "feed", "flode"}
 
 
-@dataclass(frozen=True)
-class AttachmentRules:
-    documents: dict[str, str]  # extension -> format label
-    images: frozenset[str]
-
-    def allowed(self) -> list[str]:
-        return sorted(set(self.documents) | self.images)
-
-
 class Project:
-    def __init__(self, root: Path, types: list[ContentType], facets: list[Facet],
-                 attachments: AttachmentRules, record: RecordVocabularies | None = None):
+    def __init__(self, root: Path, data: DataFiles):
         self.root = root
-        self.record = record or RecordVocabularies(Vocabulary("publishers", []),
-                                                   Vocabulary("languages", []))
-        self.types = types
-        self.facets = facets
-        self.attachments = attachments
-        self.type_by_id = {t.id: t for t in types}
-        self.facet_by_field = {f.field: f for f in facets}
+        self.data = data
+        self.types = list(data.types)
+        self.facets = list(data.facets)
+        self.attachments = data.attachments
+        self.record = RecordVocabularies(data.publishers, data.languages)
+        self.type_by_id = {t.id: t for t in self.types}
+        self.facet_by_field = {f.field: f for f in self.facets}
         # path -> (digest of the text, where the body starts, front-matter nodes,
         # body line) of every item read: SiteBuild.written uses the same split
         # without parsing the YAML again, when the file is still the same text.
@@ -70,61 +57,10 @@ class Project:
     def load(cls, root: Path | str) -> Project:
         """Read data/; raise ContentError if the data files themselves are wrong."""
         root = Path(root).resolve()
-        # Every data file within bounds, also those read later by other modules
-        # (compounds.yml, metadata.yml); the files read below are read the same way.
-        problems = _data_file_problems(root)
-        types = [
-            ContentType(
-                id=str(t["id"]), label=t["label"], plural=t["plural"], source=t["source"],
-                path=t["path"], required=tuple(t.get("required") or ()), intro=t.get("intro", ""),
-                count_nouns=tuple(t.get("count") or ("publikation", "publikationer")),
-            )
-            for t in _read_list(root, "types.yml", problems)
-        ]
-        facets = []
-        for entry in _read_list(root, "facets.yml", problems):
-            vocab_file = f"{DATA_DIR}/{entry['vocabulary']}"
-            vocabulary, vocab_problems = Vocabulary.load(root / vocab_file, vocab_file)
-            problems += vocab_problems
-            facets.append(Facet(
-                field=entry["field"], vocabulary=vocabulary, path=entry["path"],
-                title=entry["title"], singular=entry["singular"],
-                item_heading=entry.get("item_heading", entry["title"]),
-                empty=entry.get("empty", "Inget publicerat material ännu."),
-                intro=entry.get("intro", ""),
-                details=tuple(Detail(d["field"], d["label"], d.get("lang"))
-                              for d in entry.get("details") or ()),
-            ))
-        if facets and "matris" in facets[0].vocabulary.by_id:  # principer/matris/ is the whole matrix
-            problems.append(Problem(f"{DATA_DIR}/{facets[0].vocabulary.name}.yml", None, None, "vokabulär",
-                                    f"id \"matris\" är upptaget: {facets[0].path}/matris/ är sidan med hela "
-                                    "översikten. Välj ett annat id."))
-        raw_attachments = _read(root, "attachments.yml", problems) or {}
-        rules = AttachmentRules(
-            documents={str(k).lower(): str(v) for k, v in (raw_attachments.get("documents") or {}).items()},
-            images=frozenset(str(e).lower() for e in raw_attachments.get("images") or ()),
-        )
-        for extension in rules.allowed():
-            if extension not in files.SIGNATURES:  # only formats whose content we can recognise
-                problems.append(Problem(f"{DATA_DIR}/attachments.yml", None, None, "data",
-                                        f"filtypen .{extension} har ingen kontroll av filinnehållet "
-                                        "(loft/content/files.py, SIGNATURES). Lägg till en eller ta bort filtypen."))
-        vocabularies = []
-        for name in (PUBLISHERS_FILE, LANGUAGES_FILE):
-            vocabulary, vocab_problems = Vocabulary.load(root / DATA_DIR / name, f"{DATA_DIR}/{name}")
-            problems += vocab_problems
-            vocabularies.append(vocabulary)
-        # Labels and titles become page titles, which the theme prints as they are.
-        for name, values in [("types.yml", [v for t in types for v in (t.label, t.plural)]),
-                             ("facets.yml", [v for f in facets for v in (f.title, f.singular, f.item_heading)])]:
-            for value in values:
-                if not isinstance(value, str) or has_markup(value):
-                    problems.append(Problem(f"{DATA_DIR}/{name}", None, None, "data",
-                                            f"\"{value}\" ska vara en text utan tecken som tolkas som "
-                                            "HTML (< > eller &...;)."))
-        if problems:
-            raise ContentError(list(dict.fromkeys(problems)))  # each data file's problem once
-        return cls(root, types, facets, rules, RecordVocabularies(*vocabularies))
+        data, problems = DataFiles.load(root)
+        if data is None:
+            raise ContentError(problems)
+        return cls(root, data)
 
     # --- content ----------------------------------------------------------
     def type_of(self, path: Path) -> ContentType | None:
@@ -324,19 +260,6 @@ def unreadable_problem(display: str, front: frontmatter.FrontMatter) -> Problem:
                    "som innehåller specialtecken inom citattecken.")
 
 
-def _data_file_problems(root: Path) -> list[Problem]:
-    """Every data file read within the same bounds as front matter, before anything uses it."""
-    problems: list[Problem] = []
-    folder = root / DATA_DIR
-    for entry in files.entries(folder):
-        display = f"{DATA_DIR}/{entry.name}"
-        if entry.kind == "other":
-            problems.append(Problem(display, None, None, "data", entry.problem))
-        elif entry.kind == "file" and entry.name.endswith((".yml", ".yaml")):
-            problems += frontmatter.load_yaml_file(entry.path, display)[1]
-    return problems
-
-
 def _is_wanted(path: Path, is_folder: bool, wanted: set[Path]) -> bool:
     """Whether the item at path was asked for: itself, a folder holding it, or a file in its folder."""
     item = path.parent if is_folder else path  # absolute, under the resolved root already
@@ -410,28 +333,6 @@ def _duplicate_urls(items: list[Item]) -> list[Problem]:
         else:
             seen[item.url] = item
     return problems
-
-
-def _read(root: Path, name: str, problems: list[Problem]):
-    path = root / DATA_DIR / name
-    display = f"{DATA_DIR}/{name}"
-    if files.kind_problem(path)[1] == files.MISSING:
-        problems.append(Problem(display, None, None, "data", "filen saknas."))
-        return None
-    data, read_problems = frontmatter.load_yaml_file(path, display)
-    problems += read_problems
-    return data
-
-
-def _read_list(root: Path, name: str, problems: list[Problem]) -> list[dict]:
-    raw = _read(root, name, problems)
-    if raw is None:
-        return []
-    if not isinstance(raw, list) or not all(isinstance(e, dict) for e in raw):
-        problems.append(Problem(f"{DATA_DIR}/{name}", None, None, "data",
-                                "filen ska vara en lista med poster."))
-        return []
-    return raw
 
 
 def text_digest(text: str) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from loft.content.model import ContentType, Facet, Item
+from loft.content.model import ContentType, Facet, Item, matrix_facets
 
 
 class SiteIndex:
@@ -16,6 +16,8 @@ class SiteIndex:
         self.types = types
         self.record = record  # loft.content.validation.RecordVocabularies: publishers, languages
         self.facets = facets
+        # The facets of the matrix's rows and columns, as declared in data/facets.yml (or None).
+        self.matrix_facets = matrix_facets(facets)
         self.items: list[Item] = sorted(items, key=lambda i: i.sort_key, reverse=True)
         self.by_url = {item.url: item for item in self.items}
         self.by_src_uri = {item.src_uri: item for item in self.items}

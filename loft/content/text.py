@@ -45,3 +45,7 @@ _MARKUP = re.compile(r"[<>]|&#?[a-zA-Z0-9]+;")
 
 def has_markup(text: str) -> bool:
     return bool(_MARKUP.search(text))
+
+
+# An https: address with a host and no spaces or quotes.
+HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s\"'<>]*)?$")

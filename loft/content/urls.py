@@ -12,6 +12,9 @@ CATALOGUE_PATH = "api/items.json"
 FEED_FILE = "atom.xml"  # in the site root, and beside each type and term listing
 FEED_MEDIA_TYPE = "application/atom+xml"
 YEARS_URL = "ar/"
+# The whole matrix of the overview charts, under its rows facet's path ("principer/matris/"):
+# no term of that facet may have this id.
+MATRIX_SLUG = "matris"
 
 # The search page's URL parameters; facets use their own path as parameter.
 YEAR_PARAM, TYPE_PARAM, SORT_PARAM, QUERY_PARAM = "ar", "typ", "sortera", "q"

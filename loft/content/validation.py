@@ -14,14 +14,17 @@ from typing import Any
 import yaml
 
 from loft.content.dates import FORMAT_HELP, DateError, PartialDate
-from loft.content.frontmatter import FrontMatter, node_position, plain_text_kind
+from loft.content.frontmatter import (FrontMatter, is_null, markup_message, node_position,
+                                     not_text_message, plain_text_kind, shape)
 from loft.content.limits import nesting
 from loft.content.model import BasedOn, ContentType, Facet
 from loft.content.problems import Problem
-from loft.content.text import closest, fold, has_markup, join_or
+from loft.content.text import HTTPS_URL, closest, fold, has_markup, join_or
 from loft.content.vocabulary import Vocabulary
 
 BASE_FIELDS = ("title", "date", "summary", "authors", "based_on", "redirect_from", "draft")
+# The fields besides the facets that a type may require (data/types.yml `required`).
+REQUIRABLE = ("summary",)
 # Fields of the publication record (after the facets, before summary in the list of
 # allowed fields): who published it, its language, where it is published, which
 # item it continues and its standard identifiers.
@@ -31,13 +34,12 @@ IDENTIFIER_FIELDS = ("isbn", "urn_nbn", "doi")
 IDENTIFIER_NAMES = {"isbn": "ISBN", "urn_nbn": "URN:NBN", "doi": "DOI"}
 # The keys of based_on, the original an item retells (title is required).
 BASED_ON_FIELDS = ("title", "publisher", "authors", "date", "url")
-# Keys editors tend to write in Swedish; each points at the right one.
+# Keys editors tend to write in Swedish; each points at the right one (a facet's
+# Swedish names, its path, title and singular, point at its field: swedish_key).
 SWEDISH_KEYS = {
     "titel": "title", "rubrik": "title", "datum": "date", "sammanfattning": "summary",
     "ingress": "summary", "beskrivning": "summary", "forfattare": "authors",
-    "författare": "authors", "utkast": "draft", "principer": "principles",
-    "princip": "principles", "kommuner": "municipalities", "kommun": "municipalities",
-    "tags": "principles", "taggar": "principles",
+    "författare": "authors", "utkast": "draft",
     "kalla": "based_on", "källa": "based_on", "kallor": "based_on", "källor": "based_on",
     "baserad_pa": "based_on", "baserad_på": "based_on", "bygger_pa": "based_on",
     "bygger_på": "based_on", "original": "based_on", "source": "based_on", "basedon": "based_on",
@@ -61,8 +63,6 @@ SWEDISH_BASED_ON_KEYS = {
 }
 # An old address on the site: lower-case path segments, ending in /.
 _SITE_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*/$")
-# An https: address with a host and no spaces or quotes.
-_HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s\"'<>]*)?$")
 # An item's address on the site, as continues: names it ("rapporter/namn/").
 _ITEM_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*/$")
 # URN:NBN as the national libraries give it (urn:nbn:se:ri:diva-12345).
@@ -116,10 +116,10 @@ class _Checker:
     def text(self, key: str) -> str | None:
         """A scalar field as text; None when absent or empty."""
         node = self.front.fields.get(key)
-        if node is None or _is_null(node):
+        if node is None or is_null(node):
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.add(key, f"ska vara en text, inte en {_shape(node)}. Skriv {key}: följt av texten "
+            self.add(key, f"ska vara en text, inte en {shape(node)}. Skriv {key}: följt av texten "
                           "på samma rad.", node)
             return None
         if not self.is_text(key, node):
@@ -138,7 +138,7 @@ class _Checker:
                   plain: bool = False) -> list[tuple[str, yaml.Node]]:
         if node is None:
             node = self.front.fields.get(key)
-        if node is None or _is_null(node):
+        if node is None or is_null(node):
             return []
         if isinstance(node, yaml.ScalarNode):
             # based_on.authors: the example shows the key as it is written, indented.
@@ -148,11 +148,11 @@ class _Checker:
                           f"först, till exempel:\n      {pad}{name}:\n        {pad}- {node.value}", node)
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.add(key, f"ska vara en lista, inte en {_shape(node)}.", node)
+            self.add(key, f"ska vara en lista, inte en {shape(node)}.", node)
             return []
         values = []
         for child in node.value:
-            if not isinstance(child, yaml.ScalarNode) or _is_null(child) or not str(child.value).strip():
+            if not isinstance(child, yaml.ScalarNode) or is_null(child) or not str(child.value).strip():
                 self.add(key, "varje värde i listan ska vara en text; ett värde är tomt eller "
                               "är själv en lista.", child)
                 continue
@@ -167,7 +167,7 @@ class _Checker:
             if key in self.allowed:
                 continue
             allowed_folded = {fold(k): k for k in self.allowed}
-            hint = SWEDISH_KEYS.get(fold(key)) or closest(key, allowed_folded)
+            hint = swedish_key(key, self.facets) or closest(key, allowed_folded)
             message = f"okänt fält. Tillåtna fält: {', '.join(self.allowed)}."
             if hint in self.allowed:
                 message += f" Menade du {hint}?"
@@ -192,10 +192,10 @@ class _Checker:
     def date(self, key: str = "date", node: yaml.Node | None = None) -> PartialDate | None:
         if node is None:
             node = self.front.fields.get(key)
-        if node is None or _is_null(node):
+        if node is None or is_null(node):
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.add(key, f"ska vara ett datum, inte en {_shape(node)}. {FORMAT_HELP}", node)
+            self.add(key, f"ska vara ett datum, inte en {shape(node)}. {FORMAT_HELP}", node)
             return None
         try:
             return PartialDate.parse(str(node.value))
@@ -207,13 +207,13 @@ class _Checker:
         """The original the item retells: a mapping with a title and, where known,
         publisher, authors, date and an https: address. Plain text only."""
         node = self.front.fields.get("based_on")
-        if node is None or _is_null(node):
+        if node is None or is_null(node):
             return None
         example = ("\n      based_on:\n        title: Originalets rubrik\n"
                    "        publisher: Region Västerbotten\n        date: 2021-08-16")
         if not isinstance(node, yaml.MappingNode):
             self.add("based_on", f"ska vara en samling av fält ({', '.join(BASED_ON_FIELDS)}), inte en "
-                                 f"{_shape(node)}. Skriv fälten indragna under based_on:, till exempel:"
+                                 f"{shape(node)}. Skriv fälten indragna under based_on:, till exempel:"
                                  + example, node)
             return None
         values: dict[str, yaml.Node] = {}
@@ -234,10 +234,10 @@ class _Checker:
 
         def text(key: str) -> str:
             value = values.get(key)
-            if value is None or _is_null(value):
+            if value is None or is_null(value):
                 return ""
             if not isinstance(value, yaml.ScalarNode):
-                self.add(f"based_on.{key}", f"ska vara en text, inte en {_shape(value)}. Skriv texten "
+                self.add(f"based_on.{key}", f"ska vara en text, inte en {shape(value)}. Skriv texten "
                                             "direkt efter fältnamnet.", value)
                 return ""
             return self.plain(f"based_on.{key}", " ".join(str(value.value).split()), value)
@@ -254,7 +254,7 @@ class _Checker:
                         ) if "authors" in values else ()
         date = self.date("based_on.date", values["date"]) if "date" in values else None
         url = text("url")
-        if url and not _HTTPS_URL.match(url):
+        if url and not HTTPS_URL.match(url):
             self.add("based_on.url", f"\"{url}\" är ingen fullständig https-adress. Skriv hela adressen "
                                      "till originalet, till exempel https://www.ri.se/sv/..., eller ta "
                                      "bort raden om adressen inte är känd.", values["url"])
@@ -292,7 +292,7 @@ class _Checker:
 
     def draft(self) -> bool:
         node = self.front.fields.get("draft")
-        if node is None or _is_null(node):
+        if node is None or is_null(node):
             return False
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
             return yaml.safe_load(node.value) is True
@@ -346,7 +346,7 @@ class _Checker:
 
     def published_at(self) -> str:
         url = self.text("published_at")
-        if url and not _HTTPS_URL.match(url):
+        if url and not HTTPS_URL.match(url):
             self.add("published_at", f"\"{url}\" är ingen fullständig https-adress. Skriv hela adressen "
                                      "till sidan där materialet är publicerat, till exempel "
                                      "https://www.ri.se/sv/..., eller ta bort raden om adressen inte är känd.",
@@ -371,11 +371,11 @@ class _Checker:
 
     def identifiers(self) -> dict[str, str]:
         node = self.front.fields.get("identifiers")
-        if node is None or _is_null(node):
+        if node is None or is_null(node):
             return {}
         if not isinstance(node, yaml.MappingNode):
             self.add("identifiers", f"ska vara en samling av fält ({', '.join(IDENTIFIER_FIELDS)}), inte en "
-                                    f"{_shape(node)}. Skriv varje identifierare indragen under identifiers:, "
+                                    f"{shape(node)}. Skriv varje identifierare indragen under identifiers:, "
                                     "till exempel:\n      identifiers:\n        isbn: 978-91-89757-01-1", node)
             return {}
         found: dict[str, str] = {}
@@ -392,10 +392,10 @@ class _Checker:
                 self.add(f"identifiers.{key}", "fältet förekommer två gånger i identifiers. Ta bort det ena.",
                          key_node)
                 continue
-            if _is_null(value_node):
+            if is_null(value_node):
                 continue
             if not isinstance(value_node, yaml.ScalarNode):
-                self.add(f"identifiers.{key}", f"ska vara en text, inte en {_shape(value_node)}. Skriv "
+                self.add(f"identifiers.{key}", f"ska vara en text, inte en {shape(value_node)}. Skriv "
                                                "identifieraren direkt efter fältnamnet.", value_node)
                 continue
             value = " ".join(str(value_node.value).split())
@@ -410,6 +410,13 @@ class _Checker:
         """Bodies of pathological depth are refused before Markdown sees them
         (loft/content/limits.py); what the text may contain is judged as HTML (loft/safety/sanitizer.py)."""
         self.problems += nesting(self.front.body, self.path, self.front.body_line)
+
+
+def swedish_key(key: str, facets: list[Facet]) -> str | None:
+    """The field a key written in Swedish stands for ("datum": date, "principer": principles)."""
+    folded = fold(key)
+    return SWEDISH_KEYS.get(folded) or next(
+        (f.field for f in facets if folded in (fold(f.path), fold(f.title), fold(f.singular))), None)
 
 
 @dataclass(frozen=True)
@@ -510,28 +517,6 @@ def normal_identifier(key: str, value: str) -> str:
     if key == "urn_nbn":
         return value.lower()
     return value
-
-
-def not_text_message(key: str, node: yaml.Node, kind: str) -> str:
-    return (f"ska vara en text, men YAML läser {node.value} som {kind}. Skriv texten inom "
-            f"citattecken, till exempel {key}: \"{node.value}\".")
-
-
-def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
-
-
-def _shape(node: Any) -> str:
-    if isinstance(node, yaml.SequenceNode):
-        return "lista"
-    if isinstance(node, yaml.MappingNode):
-        return "samling av fält"
-    return "text"
-
-
-def markup_message(value: str) -> str:
-    return (f"\"{value}\" innehåller tecken som tolkas som HTML (< > eller &...;). "
-            "Skriv texten utan dem, till exempel \"mindre än\" i stället för <.")
 
 
 def _site_path(value: str, item_file: bool = False) -> str:

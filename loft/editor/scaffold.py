@@ -18,12 +18,6 @@ from loft.content.project import RESERVED_SLUGS, Project
 from loft.content.text import slugify
 from loft.content.validation import MAX_LISTED_VALUES
 
-# Types whose items get a folder of their own, so attachments can sit beside index.md.
-FOLDER_TYPES = {"rapport", "mall"}
-# News files start with year and month, as the existing ones do: recurring titles
-# ("Partnerskapsdagar") stay apart and the folder lists them in time order.
-DATED_FILE_TYPES = {"nyhet"}
-
 
 class ScaffoldError(Exception):
     """The item cannot be created; the message (Swedish) says why and what to do."""
@@ -43,10 +37,10 @@ def target_for(project: Project, ctype: ContentType, title: str, today: dt.date)
     if slug in RESERVED_SLUGS:
         raise ScaffoldError(f"rubriken \"{title}\" ger adressen \"{slug}\", som är reserverad. "
                             "Välj en längre rubrik.")
-    if ctype.id in DATED_FILE_TYPES:
+    if ctype.dated_name:
         slug = f"{today:%Y-%m}-{slug}"
     base = project.root / ctype.source
-    if ctype.id in FOLDER_TYPES:
+    if ctype.in_folder:
         folder = base / slug
         new = NewItem(folder / "index.md", folder)
     else:
@@ -137,7 +131,7 @@ def render(project: Project, ctype: ContentType, title: str, today: dt.date, dra
         "---",
         "",
     ]
-    if ctype.id in FOLDER_TYPES:
+    if ctype.in_folder:
         where = "i samma mapp som den här filen"
         lines.append(f"<!-- Skriv texten här under. Lägg PDF-filen och andra bilagor {where}; "
                      "de visas som nedladdningar på sidan. Den här kommentaren syns inte på webbplatsen. -->")

@@ -69,9 +69,10 @@ def _facet_schema(facet: Facet, required: bool) -> dict:
     for term in facet.vocabulary:
         names += [str(name) for name in term.names()]
     listing = ", ".join(f"{t.id} ({t.label})" for t in facet.vocabulary)
+    english = any(term.name_en for term in facet.vocabulary)  # the vocabulary has English names
     schema: dict = {
         "description": (f"{facet.title}: en lista, ett värde per rad med bindestreck först. "
-                        f"Skriv id, svenskt namn{' eller engelskt namn' if facet.field == 'principles' else ''}. "
+                        f"Skriv id, svenskt namn{' eller engelskt namn' if english else ''}. "
                         f"Se alla med: loft list {facet.path}."),
         # null: the key with nothing under it, as loft new writes it (a draft may leave it so).
         "type": ["array", "null"],

@@ -39,6 +39,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from loft.editor import cms
 from loft.build import SiteBuild
+from loft.pages.listings import DEFAULT_PAGE_SIZE
 from loft.safety.inputs import DOCS_DIR, scan_docs, unsafe_docs_entries
 from loft.safety.dialect import CONFIGS, EXTENSIONS
 from loft.content.problems import ContentError
@@ -161,7 +162,7 @@ def export_site(root: Path | str, target: Path | str) -> Export:
     if unsafe:
         raise ContentError(unsafe)
     options = (config.get("extra") or {}).get("loft") or {}
-    build = SiteBuild.create(root, preview=False, page_size=int(options.get("page_size", 50)),
+    build = SiteBuild.create(root, preview=False, page_size=int(options.get("page_size", DEFAULT_PAGE_SIZE)),
                              site_url=config.get("site_url"), site_name=config.get("site_name", "LOFT kunskapsbank"))
     docs = root / config.get("docs_dir", "docs")
     _check_target(root, target)

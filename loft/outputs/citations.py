@@ -77,7 +77,7 @@ class Citations:
         self.meta = meta
 
     def citable(self, item: Item) -> bool:
-        return self.meta.type_meta(item.type.id).citation is not None
+        return item.type.citation is not None
 
     # --- pieces ---------------------------------------------------------------
     def key(self, item: Item) -> str:
@@ -123,7 +123,7 @@ class Citations:
         return [term.label for facet in self.index.facets for term in item.terms(facet)]
 
     def _kind(self, item: Item, format_: str) -> str:
-        return (self.meta.type_meta(item.type.id).citation or {})[format_]
+        return getattr(item.type.citation, format_)
 
     # --- Swedish reference on the page ------------------------------------------
     def reference_html(self, item: Item) -> str:
@@ -270,7 +270,7 @@ class Citations:
     # --- Google Scholar ----------------------------------------------------------
     def scholar_tags(self, item: Item) -> list[tuple[str, str]]:
         """(name, content) of the citation_* meta tags, for types with `scholar: true`."""
-        if not self.meta.type_meta(item.type.id).scholar:
+        if not item.type.scholar:
             return []
         tags = [("citation_title", item.title)]
         names = self.names(item)

@@ -34,8 +34,7 @@ class MachineReadable:
                  overviews: dict[str, Overview], site_url: str | None = None,
                  site_name: str = "LOFT kunskapsbank"):
         self.index = index
-        self.meta = SiteMetadata.load(project.root, site_url, site_name,
-                                      tuple(f.field for f in project.facets))
+        self.meta = SiteMetadata.of(project.data.metadata, site_url, site_name)
         self.citations = Citations(index, self.meta)
         self.head = PageHead(index, listings, overviews, self.meta, self.citations)
         newest = next((i for i in index.items if not i.draft), None)

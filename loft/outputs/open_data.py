@@ -137,7 +137,7 @@ def dcat(index: SiteIndex, meta: SiteMetadata) -> dict[str, Any]:
     def text(value: str) -> dict[str, str]:
         return {"@value": " ".join(str(value).split()), "@language": "sv"}
 
-    licence = {"@id": settings["licence"]} if settings.get("licence") else None
+    licence = {"@id": settings.licence} if settings.licence else None
     publisher = {
         "@id": document + "#publisher",
         "@type": ["foaf:Agent", "foaf:Organization"],
@@ -170,12 +170,12 @@ def dcat(index: SiteIndex, meta: SiteMetadata) -> dict[str, Any]:
     dataset: dict[str, Any] = {
         "@id": document + "#dataset",
         "@type": "dcat:Dataset",
-        "dcterms:title": text(settings.get("title") or f"{meta.site_name}: katalog"),
-        "dcterms:description": text(settings.get("description") or ""),
+        "dcterms:title": text(settings.title or f"{meta.site_name}: katalog"),
+        "dcterms:description": text(settings.description),
         "dcterms:publisher": publisher,
         "dcat:contactPoint": contact,
-        "dcat:keyword": [text(k) for k in settings.get("keywords") or ()],
-        "dcat:theme": [{"@id": DATA_THEME + t} for t in settings.get("themes") or ()],
+        "dcat:keyword": [text(k) for k in settings.keywords],
+        "dcat:theme": [{"@id": DATA_THEME + t} for t in settings.themes],
         "dcterms:language": {"@id": LANGUAGE_SWEDISH},
         "dcat:landingPage": iri("oppna-data/"),
         "dcat:distribution": [

@@ -35,7 +35,7 @@ def item_jsonld(item: Item, index: SiteIndex, meta: SiteMetadata) -> dict[str, A
     """The JSON-LD object of one item page (absolute URLs only when site_url is known)."""
     data: dict[str, Any] = {
         "@context": CONTEXT,
-        "@type": meta.type_meta(item.type.id).schema_org,
+        "@type": item.type.schema_org,
         "name": item.title,
         "headline": item.title,
         "datePublished": item.date.iso,
@@ -107,7 +107,7 @@ def publisher_jsonld(term: Term) -> dict[str, Any]:
 
 
 def _part_jsonld(part: Item, position: int, meta: SiteMetadata) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": meta.type_meta(part.type.id).schema_org, "name": part.title,
+    data: dict[str, Any] = {"@type": part.type.schema_org, "name": part.title,
                             "position": position}
     if meta.absolute(part.url):
         data["url"] = meta.absolute(part.url)

@@ -22,6 +22,7 @@ from loft.content.model import Facet
 from loft.content.site_index import SiteIndex
 from loft.content.urls import relative, search_url
 from loft.content.vocabulary import Term
+from loft.pages.listings import matrix_url
 from loft.pages.wording import count_text
 
 HEAT_LEVELS = 4  # steps of the heat map's sequential scale, besides "none"
@@ -118,15 +119,15 @@ class Charts:
 
     # --- the principle × municipality matrix ------------------------------
     def matrix_facets(self) -> tuple[Facet, Facet] | None:
-        """Rows and columns of the matrix: the first two facets.
+        """Rows and columns of the matrix: the two facets data/facets.yml declares.
 
         The facet with more terms becomes the rows, so a long vocabulary (say
         100 municipalities) makes the matrix taller, the way a page scrolls,
         while its width stays that of the shorter one.
         """
-        if len(self.index.facets) < 2:
+        if self.index.matrix_facets is None:
             return None
-        first, second = self.index.facets[:2]
+        first, second = self.index.matrix_facets
         return (second, first) if len(second.vocabulary) > len(first.vocabulary) else (first, second)
 
     def matrix(self, page_url: str, chart_id: str = "loft-matrix", max_rows: int | None = None) -> str:
@@ -219,8 +220,7 @@ class Charts:
         legend = self._heat_legend(maximum, {heat_level(n, maximum) for row in counts for n in row})
         more = ""
         if len(shown) < len(rows.vocabulary):
-            home = self.index.facets[0]  # the whole matrix has a page of its own
-            whole = relative(page_url, f"{home.path}/matris/")
+            whole = relative(page_url, matrix_url(self.index))  # the whole matrix has a page of its own
             more = (f'<p class="loft-chart__more">Här visas de {len(shown)} {rows.title.lower()} som har mest '
                     f'material, av {len(rows.vocabulary)}. <a href="{escape(whole)}">Hela översikten med alla '
                     f'{rows.title.lower()}</a>.</p>')

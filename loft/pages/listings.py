@@ -11,7 +11,7 @@ from enum import Enum
 
 from loft.content.model import Facet, Item
 from loft.content.site_index import SiteIndex
-from loft.content.urls import TYPE_PARAM, YEAR_PARAM, YEARS_URL, feed_url, paginated, year_url
+from loft.content.urls import MATRIX_SLUG, TYPE_PARAM, YEAR_PARAM, YEARS_URL, feed_url, paginated, year_url
 from loft.content.vocabulary import Term
 
 DEFAULT_PAGE_SIZE = 50
@@ -116,8 +116,8 @@ def all_overviews(index: SiteIndex) -> list[Overview]:
     overviews = [Overview(f.url, f.title, OverviewKind.FACET, f.intro, f) for f in index.facets]
     overviews.append(Overview(YEARS_URL, "År", OverviewKind.YEARS,
                               "Allt publicerat material ordnat efter det år det gavs ut."))
-    if len(index.facets) >= 2:  # the whole matrix on a page of its own: the overviews stay small
-        first, second = index.facets[:2]
+    if index.matrix_facets:  # the whole matrix on a page of its own: the overviews stay small
+        first, second = index.matrix_facets
         overviews.append(Overview(matrix_url(index), f"{first.title} och {second.title.lower()}: hela översikten",
                                   OverviewKind.MATRIX, f"Hur mycket material som finns för varje kombination av "
                                   f"{first.singular} och {second.singular}, med alla {first.title.lower()} "
@@ -126,8 +126,5 @@ def all_overviews(index: SiteIndex) -> list[Overview]:
 
 
 def matrix_url(index: SiteIndex) -> str:
-    """The page of the whole principle x municipality matrix (principer/matris/)."""
-    return f"{index.facets[0].path}/{MATRIX_SLUG}/"
-
-
-MATRIX_SLUG = "matris"
+    """The page of the whole matrix, under its rows facet (principer/matris/)."""
+    return f"{index.matrix_facets.rows.path}/{MATRIX_SLUG}/"

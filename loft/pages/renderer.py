@@ -312,7 +312,7 @@ class PageRenderer:
             out += [trusted(self.year_list(overview.url)), ""]
         elif overview.kind is OverviewKind.MATRIX:
             out += [trusted(self.charts.matrix(overview.url)), ""]
-        elif overview.facet is self.index.facets[0]:
+        elif self.index.matrix_facets and overview.facet is self.index.matrix_facets.rows:
             # The busiest rows; the whole matrix has a page of its own, so this page
             # stays the same size however long the vocabularies grow.
             matrix = self.charts.matrix(overview.url, max_rows=START_MATRIX_ROWS)
@@ -384,32 +384,30 @@ class PageRenderer:
         for facet in self.index.facets:
             blocks[facet.path] = self.term_links(page_url, facet)
             blocks[facet.field] = blocks[facet.path]
-        municipalities = self.index.facets[1] if len(self.index.facets) > 1 else None
-        if municipalities is not None:
-            blocks["municipalities-and-years"] = (
-                f'<div class="loft-columns"><div><h3>{escape(municipalities.title)}</h3>'
-                f'{blocks[municipalities.path]}</div><div><h3>År</h3>{blocks["years"]}</div></div>'
+            blocks[f"{facet.field}-and-years"] = (  # its terms beside the years
+                f'<div class="loft-columns"><div><h3>{escape(facet.title)}</h3>'
+                f'{blocks[facet.path]}</div><div><h3>År</h3>{blocks["years"]}</div></div>'
             )
         return blocks
 
     def tasks(self, page_url: str) -> str:
-        """The start page's ways in by task: reports, templates, principles, search."""
-        types = {t.id: t for t in self.index.types}
+        """The start page's ways in by task (`start_task` of the types and facets in
+        data/), then search."""
         entries = []
-        for type_id, text, what in (("rapport", "Läs rapporterna", "Kunskapsöversikter och analyser"),
-                                    ("mall", "Hämta workshopmallar", "Material för ert eget arbete")):
-            ctype = types.get(type_id)
-            if ctype is not None:
-                count = count_text(len(self.index.by_type[type_id]), ctype.count_nouns)
+        for ctype in self.index.types:
+            task = ctype.start_task
+            if task is not None:
+                count = count_text(len(self.index.by_type[ctype.id]), ctype.count_nouns)
                 entries.append(f'<li class="loft-task"><a class="loft-task__link" href="'
-                               f'{escape(relative(page_url, ctype.url))}">{escape(text)}</a>'
-                               f'<span class="loft-task__what">{escape(what)} ({escape(count)})</span></li>')
-        if self.index.facets:
-            facet = self.index.facets[0]
-            entries.append(f'<li class="loft-task"><a class="loft-task__link" href="'
-                           f'{escape(relative(page_url, facet.url))}">Utgå från en princip</a>'
-                           f'<span class="loft-task__what">De {len(facet.vocabulary)} principerna för '
-                           f'innovationsledning</span></li>')
+                               f'{escape(relative(page_url, ctype.url))}">{escape(task.link)}</a>'
+                               f'<span class="loft-task__what">{escape(task.what)} ({escape(count)})</span></li>')
+        for facet in self.index.facets:
+            task = facet.start_task
+            if task is not None:
+                what = task.what_with(len(facet.vocabulary))
+                entries.append(f'<li class="loft-task"><a class="loft-task__link" href="'
+                               f'{escape(relative(page_url, facet.url))}">{escape(task.link)}</a>'
+                               f'<span class="loft-task__what">{escape(what)}</span></li>')
         search = search_url(page_url)
         form = (f'<form class="loft-task-search" role="search" aria-label="Sök i kunskapsbanken" '
                 f'action="{escape(search)}" method="get">'

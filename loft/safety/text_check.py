@@ -73,28 +73,15 @@ def project_text_problems(project, site_pages: list[Path]) -> list[Problem]:
     return problems
 
 
-def data_markdown_problems(project: Project) -> list[Problem]:
-    """Markdown fields in data/ (intros, term descriptions, questions) reach
-    pages too: what the sanitizer would remove from them is an error."""
+def data_markdown_problems(project) -> list[Problem]:
+    """Markdown fields in data/ reach pages too: what the sanitizer would remove
+    from them is an error. Which fields are Markdown is what the dataclasses of
+    data/ declare (loft/content/data/declarations.py, vocabulary.py): every one
+    of them was noted, with where it stands, when data/ was read."""
     problems: list[Problem] = []
-    texts: dict[str, str] = {}
-
-    def check(display: str, value) -> None:
-        if not value:
-            return
-        for text in (value if isinstance(value, list) else [value]):
-            html = dialect.render(str(text))
-            if not sanitizer.find_unsafe(html):
-                continue
-            if display not in texts:
-                texts[display] = (project.root / display).read_text(encoding="utf-8")
-            problems.extend(sanitizer.html_problems(display, texts[display], 1, html))
-
-    for ctype in project.types:
-        check("data/types.yml", ctype.intro)
-    for facet in project.facets:
-        check("data/facets.yml", facet.intro)
-        for term in facet.vocabulary:
-            for key in ("description", "questions"):
-                check(f"data/{facet.vocabulary.name}.yml", term.get(key))
+    for field in project.data.markdown:
+        html = dialect.render(field.text)
+        if sanitizer.find_unsafe(html):
+            problems += [Problem(p.path, p.line, p.column, field.field, p.message)
+                         for p in sanitizer.html_problems(field.path, field.source, field.line, html)]
     return problems

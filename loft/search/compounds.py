@@ -1,17 +1,15 @@
 """Compound words: Pagefind's Swedish stemming does not split them, so
 data/compounds.yml lists the domain's compounds and an item that contains one
-is indexed with its parts too ("kommunledningens" is found by "ledning")."""
+is indexed with its parts too ("kommunledningens" is found by "ledning").
+The file is read and checked with the rest of data/ (loft/content/data)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import yaml
-
+from loft.content.data.load import load_compounds
 from loft.content.problems import Problem
-
-COMPOUNDS_FILE = "data/compounds.yml"
 
 
 class Compounds:
@@ -40,33 +38,7 @@ class Compounds:
 
     @classmethod
     def load(cls, root: Path) -> tuple[Compounds, list[Problem]]:
-        """Read data/compounds.yml (compound: [part, part, ...]); a missing file is
-        no compounds, a wrong entry is a problem."""
-        path = Path(root) / COMPOUNDS_FILE
-        problems: list[Problem] = []
-
-        def problem(message: str) -> None:
-            problems.append(Problem(COMPOUNDS_FILE, None, None, "sammansättningar", message))
-
-        if not path.is_file():
-            return cls({}), problems
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            problems.append(Problem(COMPOUNDS_FILE, mark.line + 1 if mark else None, 1,
-                                    "sammansättningar", f"YAML-syntaxfel: {error}"))
-            return cls({}), problems
-        if not isinstance(raw, dict):
-            problem("filen ska vara en lista med rader som \"innovationsledning: [innovation, ledning]\".")
-            return cls({}), problems
-        parts: dict[str, tuple[str, ...]] = {}
-        for word, value in raw.items():
-            word_text = str(word).strip().casefold()
-            if (not isinstance(value, list) or len(value) < 2
-                    or not all(isinstance(p, str) and p.strip() for p in value)):
-                problem(f"\"{word}\" ska följas av minst två delord inom hakparenteser, "
-                        f"till exempel \"{word}: [innovation, ledning]\".")
-                continue
-            parts[word_text] = tuple(p.strip().casefold() for p in value)
-        return cls(parts), problems
+        """data/compounds.yml alone (compound: [part, part, ...]), read as Project.load
+        reads it: a missing file is no compounds, a wrong entry is a problem."""
+        words, problems = load_compounds(root)
+        return cls(words.parts), problems

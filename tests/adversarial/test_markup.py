@@ -151,7 +151,8 @@ def test_markup_in_data_files_is_named(make_project, build):
                           encoding="utf-8")
     result = build(project, strict=False)
     assert result.returncode != 0 and "Traceback" not in result.output
-    assert re.search(r"data/principles\.yml:\d+:\d+: text: händelseattributet onerror", result.output)
+    # The field named and its line: the term's description.
+    assert re.search(r"data/principles\.yml:\d+:\d+: description: händelseattributet onerror", result.output)
 
 
 @pytest.mark.build

@@ -88,10 +88,89 @@ HOSTILE_TEXT = ("<script>x</script>\n<a href=\"#\" onclick=\"x()\">a</a>\n[b](ja
                 "<a href=\"\\\\example.org\">e</a>\n\n<p id=\"__config\">f</p>\n")
 BAD_DATA = {
     "data/principles.yml": "- id: kultur\n- id: Åsa\n  label: Åsa\n- id: x\n  label: X\n- id: x\n  label: Y\n"
-                           "- id: matris\n  label: Matris\n",
+                           "- id: matris\n  label: Matris\n- id: z\n  label: 2030\n",
     "data/municipalities.yml": "- id: [\n",
     "data/types.yml": "rapport: reports\n",
 }
+# Mistakes in the declarations, each in an entry that is otherwise right (data/ as
+# it is, with these entries added or these lines replaced).
+BAD_TYPES = """
+- id: ny
+  labl: Ny
+  label: [Ny]
+  plural: ""
+  source: ../hemligt
+  path: nya
+  count: [ny]
+  layout: mapp
+  scholar: ja
+- id: rapport
+  label: R
+  plural: R
+  source: r
+  path: r
+- id: markerad
+  label: "<b>Markerad</b>"
+  plural: Markerade
+  source: markerade
+  path: markerade
+- id: krav
+  label: Krav
+  plural: Krav
+  source: krav
+  path: krav
+  required: [authors]
+- id: tomma
+  label: Tomma
+  plural: Tomma
+  source: tomma
+  path: tomma
+  required: [summary, ""]
+"""
+BAD_FACETS = """
+- field: title
+  vocabulary: principles.yml
+  path: titlar
+  title: Titlar
+  singular: titel
+- field: sprak
+  vocabulary: saknas.yml
+  path: sprak
+  title: Språk
+  singular: språk
+  matrix: rows
+  details:
+    - field: finns_inte
+      label: X
+"""
+# Mistakes of facets.yml's own, which hold back the checks that rest on the facets.
+BAD_FACET_ENTRIES = """
+- field: Tema
+  vocabulary: Teman
+  path: teman
+  title: Teman
+  singular: tema
+- field: principles
+  vocabulary: principles.yml
+  path: principer-igen
+  title: Principer igen
+  singular: princip
+"""
+BAD_DECLARATIONS = {
+    "data/types.yml": ("", BAD_TYPES),
+    "data/facets.yml": ("", BAD_FACETS),
+    "data/principles.yml": ("", "- id: ny\n  label: Ny\n  number: ett\n"),
+    "data/metadata.yml": [("  municipalities:\n    property: spatialCoverage", "  kommunerna:\n    property: spatialCoverage"),
+                          ("    name: official_name", "    name: finns_inte"),
+                          ("  url: https://www.ri.se/sv/vad-vi-gor", "  url: www.ri.se/sv/vad-vi-gor")],
+    "data/attachments.yml": [("  pdf: PDF\n", "  pdf: PDF\n  exe: Program\n")],
+    "data/compounds.yml": None,  # written whole below
+    "data/languages.yml": None,
+}
+WHOLE_FILES = {"data/compounds.yml": "innovationsledning: ledning\n", "data/languages.yml": ""}
+# The matrix's rows without its columns.
+HALF_MATRIX = {"data/facets.yml": [("  matrix: columns\n", "")]}
+FACET_ENTRIES = {"data/facets.yml": ("", BAD_FACET_ENTRIES)}
 
 
 def _refusing(locked: Path):
@@ -118,13 +197,35 @@ def real_messages(make_project, other_folder) -> list[str]:
         _, problems = check_inputs(Project.load(project))
     data = copy_machinery(other_folder / "project")
     write_files(data, BAD_DATA)
-    principles = data / "data/principles.yml"  # and a label that YAML reads as a number
-    principles.write_text(principles.read_text(encoding="utf-8") + "- id: z\n  label: 2030\n", encoding="utf-8")
     (data / "data/attachments.yml").unlink()
-    with pytest.raises(ContentError) as raised:
-        Project.load(data)
+    data_problems = _data_problems(data)
+    for number, edits in enumerate([BAD_DECLARATIONS, HALF_MATRIX, FACET_ENTRIES]):
+        data = copy_machinery(other_folder / f"declarations-{number}")
+        _edit(data, edits)
+        data_problems += _data_problems(data)
     text = text_problems("reports/l.md", HOSTILE_TEXT, 5)
-    return [p.message for p in [*problems, *raised.value.problems, *text]]
+    return [p.message for p in [*problems, *data_problems, *text]]
+
+
+def _edit(root: Path, edits: dict) -> None:
+    for name, change in edits.items():
+        path = root / name
+        if change is None:
+            path.write_text(WHOLE_FILES[name], encoding="utf-8")
+        elif isinstance(change, tuple):  # appended
+            path.write_text(path.read_text(encoding="utf-8") + change[1], encoding="utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+            for old, new in change:
+                assert old in text, (name, old)
+                text = text.replace(old, new, 1)
+            path.write_text(text, encoding="utf-8")
+
+
+def _data_problems(root: Path) -> list:
+    with pytest.raises(ContentError) as raised:
+        Project.load(root)
+    return raised.value.problems
 
 
 def test_every_message_is_documented_and_every_documented_message_is_real(make_project, tmp_path_factory):

@@ -139,5 +139,6 @@ def test_mistakes_in_the_metadata_files_are_content_problems(make_project):
     messages = [p.message for p in raised.value.problems]
     assert len(messages) == 3
     assert any('"kommunerna" är ingen facett' in m and "municipalities" in m for m in messages)
-    assert any("(inte alternat_name)" in m for m in messages)
-    assert any("citation för typen mall" in m for m in messages)
+    assert any(m.startswith("okänt fält i data/metadata.yml") and "Menade du alternate_name?" in m
+               for m in messages)
+    assert any(m.startswith("fältet saknas men krävs i data/types.yml") and "bibtex" in m for m in messages)
