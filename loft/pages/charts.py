@@ -194,8 +194,9 @@ class Charts:
         table = [(row.label, [*cells, row_total]) for row, _y, cells, row_total in grid]
         table.append(("Totalt", [*col_totals, None]))
         levels = {heat_level(n, maximum) for row in counts for n in row}
-        chart = SimpleNamespace(
-            id=chart_id, title=title, desc=desc, width=width, height=height, font=FONT, rows=rows, cols=cols, shown=len(shown), cell=cell, gap=gap, label_w=label_w, total_w=total_w,
+        chart = SimpleNamespace(  # what templates/charts.html's macros read, as c.<name>
+            id=chart_id, title=title, desc=desc, width=width, height=height, font=FONT,
+            rows=rows, cols=cols, shown=len(shown), cell=cell, gap=gap, label_w=label_w, total_w=total_w,
             x0=x0, y0=y0, total_x=x0 + len(cols.vocabulary) * cell, totals_y=y0 + len(shown) * cell,
             heads=[(x0 + j * cell + cell / 2, col.label) for j, col in enumerate(cols.vocabulary)],
             grid=grid, col_totals=col_totals, table=table, more=more,
@@ -223,7 +224,7 @@ class Charts:
         width = left * 2 + slot * len(years)
         height = top + plot_h + bottom
         label_every = 1 if slot >= 40 else math.ceil(40 / slot)
-        bars = []
+        bars = []  # (year, left edge, parts, top, total, whether the year is written below)
         for k, year in enumerate(years):
             x = left + k * slot + (slot - bar_w) / 2
             y = top + plot_h
@@ -236,13 +237,14 @@ class Charts:
                 y -= h
                 parts.append((s, s % SERIES_CLASSES, y, h))
             bars.append((year, x, parts, y, totals[k], k % label_every == 0 or k == len(years) - 1))
-        series = [(s, s % SERIES_CLASSES, _pattern_mark(s)) for s in range(len(types))]
+        series = [(s, s % SERIES_CLASSES, _pattern_mark(s)) for s in range(len(types))]  # fills
         legend = [(s, s % SERIES_CLASSES, ctype.plural)
                   for s, ctype in enumerate(types) if any(t.year_type(y, ctype.id) for y in years)]
         table = [(year, [t.year_type(year, ty.id) for ty in types], total)
                  for year, total in zip(reversed(years), reversed(totals))]
         chart = SimpleNamespace(
-            id=chart_id, title=title, desc=desc, width=width, height=height, font=FONT, top=top, plot_h=plot_h, left=left, bar_w=bar_w, bars=bars, series=series, legend=legend,
+            id=chart_id, title=title, desc=desc, width=width, height=height, font=FONT,
+            top=top, plot_h=plot_h, left=left, bar_w=bar_w, bars=bars, series=series, legend=legend,
             types=types, table=table)
         return str(self._html.years(chart))
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from markupsafe import Markup
-
 from loft.content.model import BasedOn, Item
 from loft.content.site_index import SiteIndex
 from loft.content.urls import YEARS_URL, relative, year_url
@@ -49,8 +47,7 @@ class ItemRecords:
         title, summary, "Ladda ner" (the files, or where the work is published),
         the facts, the text and the citation."""
         search = self.search.item_markup(item, body)  # the indexed part of the page
-        # search.open is the core's own escaped HTML (loft/search/index.py).
-        head = self._html.head(Markup(search.open), item)
+        head = search.open + str(self._html.head(item))
         out = [trusted(self.breadcrumbs(item.url)), "", md_heading(item.title), "", trusted(head), ""]
         download = self.download_block(item)
         if download:
