@@ -29,6 +29,7 @@ from loft.search.compounds import Compounds
 from loft.search.index import SearchIndex
 from loft.search.page import SearchPage
 from loft.content.site_index import SiteIndex
+from loft.safety.templating import Templates
 from loft.safety.trusted import compose, finish
 from loft.content.text import has_markup
 from loft.content.urls import CATALOGUE_PATH, SEARCH_SRC_URI, SEARCH_URL, page_url
@@ -86,7 +87,8 @@ class SiteBuild:
         search = SearchIndex(index, compounds)
         # Feeds, citations, open data and page metadata (loft/outputs/machine_readable.py).
         machine = MachineReadable(project, index, listings, overviews, site_url, site_name)
-        renderer = PageRenderer(index, search, citations=machine.citations)
+        renderer = PageRenderer(index, search, citations=machine.citations,
+                                templates=Templates.for_project(project.root))
         return cls(project, index, search, renderer, machine, preview, hidden=hidden,
                    listings=listings, overviews=overviews)
 
@@ -159,7 +161,8 @@ class SiteBuild:
         if overview is not None:
             return self.renderer.overview_page(overview)
         if src_uri == SEARCH_SRC_URI:
-            return self.renderer.fill_blocks(page_url(src_uri), SearchPage(self.index).page_markdown())
+            return self.renderer.fill_blocks(page_url(src_uri),
+                                             SearchPage(self.index, self.renderer.templates).page_markdown())
         return self.renderer.fill_blocks(page_url(src_uri), body)
 
     def page_markdown(self, src_uri: str, body: str | None = None) -> str:

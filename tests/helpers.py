@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
 
+import lxml.html
 import yaml
+
+from loft.content.site_index import SiteIndex
+from loft.safety.trusted import compose
 
 
 def item_md(body: str = "Brödtext.\n", **fields) -> str:
@@ -60,3 +65,45 @@ def table_numbers(fig: ET.Element) -> dict[tuple[str, str], str]:
     heads = [th.text for th in table.find("thead/tr")]
     return {(tr[0].text, heading): "".join(td.itertext())
             for tr in table.find("tbody") for heading, td in zip(heads[1:], tr[1:])}
+
+
+# --- hostile data ----------------------------------------------------------------
+
+def with_data(index, facets: dict[str, dict] | None = None, types: dict[str, dict] | None = None):
+    """A copy of a build's SiteIndex whose facets (by field) and content types (by
+    id) have the values given: values from data/ that the loader may well refuse,
+    to hold the core's HTML to its own escaping."""
+    new_types = [dataclasses.replace(t, **(types or {}).get(t.id, {})) for t in index.types]
+    by_id = {t.id: t for t in new_types}
+    new_facets = [dataclasses.replace(f, **(facets or {}).get(f.field, {})) for f in index.facets]
+    items = [dataclasses.replace(i, type=by_id[i.type.id]) for i in index.items]
+    return SiteIndex(items, new_types, new_facets, index.record)
+
+
+def markup_shape(html: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Every element of html and its attributes' names, in document order, as an
+    independent parser (lxml, as browsers do) reads them."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    return [(element.tag, tuple(element.attrib)) for element in root.iter() if isinstance(element.tag, str)]
+
+
+def text_of(html: str) -> str:
+    """html's text and attribute values, as a browser reads them (entities decoded)."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    values = [v for element in root.iter() if isinstance(element.tag, str) for v in element.attrib.values()]
+    return root.text_content() + "\n" + "\n".join(values)
+
+
+def assert_same_markup(ordinary: list[tuple[str, str]], hostile: list[tuple[str, str]], *values: str) -> None:
+    """The same pages, block by block with the same elements and attributes
+    (the core's trusted blocks, read by lxml); every hostile value read back as
+    text or as an attribute's value."""
+    assert len(ordinary) == len(hostile)
+    seen = ""
+    for (url, mine), (_, theirs) in zip(ordinary, hostile):
+        mine, theirs = compose(mine).blocks, compose(theirs).blocks
+        assert mine and len(theirs) == len(mine), url
+        assert [markup_shape(b) for b in theirs] == [markup_shape(b) for b in mine], url
+        seen += "".join(text_of(b) for b in theirs)
+    for value in values:
+        assert value in seen, value

@@ -1,8 +1,8 @@
 """Outputs: the machine-readable site beside the pages.
 
 The open catalogue (`catalogue`, `open_data`), feeds (`feeds`), citations
-(`citations`), schema.org JSON-LD (`structured_data`), each page's head
-metadata (`head`) and the files written after the pages
-(`machine_readable`). Depends on `loft.content`, `loft.safety` and
-`loft.pages`.
+(`citations`; the item page's "Citera" section is templates/citation.html),
+schema.org JSON-LD (`structured_data`), each page's head metadata (`head`)
+and the files written after the pages (`machine_readable`). Depends on
+`loft.content`, `loft.safety` and `loft.pages`.
 """

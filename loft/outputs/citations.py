@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from html import escape
 
 from loft.content.metadata import SiteMetadata
 from loft.content.model import Item
 from loft.content.site_index import SiteIndex
+from loft.safety.templating import Templates
 from loft.safety.trusted import trusted
 
 CITATION_FILES = {"bib": "citera.bib", "ris": "citera.ris", "csl": "citera.json"}
@@ -72,9 +72,10 @@ class Name:
 class Citations:
     """References and downloads for every citable item of one build."""
 
-    def __init__(self, index: SiteIndex, meta: SiteMetadata):
+    def __init__(self, index: SiteIndex, meta: SiteMetadata, templates: Templates | None = None):
         self.index = index
         self.meta = meta
+        self._html = (templates or Templates.package()).macros("citation.html")
 
     def citable(self, item: Item) -> bool:
         return item.type.citation is not None
@@ -98,17 +99,18 @@ class Citations:
                     for p in item.publishers]
         return [self.meta.publisher.name]
 
-    def publisher_html(self, item: Item) -> str:
-        """The publishers for the page, an English name marked as English (lang in data/publishers.yml)."""
+    def publisher_names(self, item: Item) -> list[tuple[str, str | None]]:
+        """(name, language) of the publishers for the page: an English name is
+        marked as English (lang in data/publishers.yml)."""
         record = getattr(self.index, "record", None)
         if record is None or not item.publishers:
-            return escape(self.meta.publisher.name)
+            return [(self.meta.publisher.name, None)]
         names = []
         for p in item.publishers:
             term = record.publishers.by_id[p]
-            name = escape(str(term.get("official_name") or term.label))
-            names.append(f'<span lang="{escape(str(term.get("lang")))}">{name}</span>' if term.get("lang") else name)
-        return "; ".join(names)
+            lang = term.get("lang")
+            names.append((str(term.get("official_name") or term.label), str(lang) if lang else None))
+        return names
 
     def publisher(self, item: Item) -> str:
         return "; ".join(self.publishers(item))
@@ -128,6 +130,9 @@ class Citations:
     # --- Swedish reference on the page ------------------------------------------
     def reference_html(self, item: Item) -> str:
         """"Andersson, A. (2023). <cite>Titel</cite> [Rapport]. LOFT. https://…"."""
+        return str(self._reference(item))
+
+    def _reference(self, item: Item):
         publisher = self.meta.publisher.name
         names = self.names(item)
         if names:
@@ -137,35 +142,17 @@ class Citations:
             author = publisher
         if not author.endswith("."):
             author += "."  # APA: "Andersson, A. (2023)." and "LOFT. (2023)."
-        parts = [f"{escape(author)} ({item.year}).",
-                 f"<cite>{escape(item.title)}</cite> [{escape(item.type.label)}]."]
-        publishers = self.publishers(item)
-        if names or publishers != [publisher]:  # with a corporate author, APA leaves the same publisher out
-            parts.append(f"{self.publisher_html(item)}.")
-        doi = item.identifiers.get("doi")
-        if doi:
-            parts.append(f'<a href="https://doi.org/{escape(doi)}">https://doi.org/{escape(doi)}</a>')
-        url = self.url(item)
-        if url:
-            parts.append(f'<a href="{escape(url)}">{escape(url)}</a>')
-        return " ".join(parts)
+        publishers = None
+        if names or self.publishers(item) != [publisher]:  # with a corporate author, APA leaves the same publisher out
+            publishers = self.publisher_names(item)
+        return self._html.reference(author, item.year, item.title, item.type.label, publishers,
+                                    item.identifiers.get("doi"), self.url(item))
 
     def section(self, item: Item) -> list[str]:
         """The "Citera" section of an item page (Markdown lines), or nothing."""
         if not self.citable(item) or item.draft:  # drafts get no downloads
             return []
-        downloads = (
-            f'<li><a href="{CITATION_FILES["bib"]}" download type="application/x-bibtex">BibTeX</a></li>'
-            f'<li><a href="{CITATION_FILES["ris"]}" download type="application/x-research-info-systems">RIS</a>'
-            " (till exempel EndNote, Zotero och Mendeley)</li>"
-            f'<li><a href="{CITATION_FILES["csl"]}" download type="application/vnd.citationstyles.csl+json">CSL-JSON</a></li>'
-        )
-        return [
-            "## Citera", "",
-            trusted(f'<div class="loft-cite"><p class="loft-cite__reference">{self.reference_html(item)}</p>'
-                    '<p>Ladda ner referensen till ditt referenshanteringsprogram:</p>'
-                    f'<ul class="loft-cite__downloads">{downloads}</ul></div>'), "",
-        ]
+        return ["## Citera", "", trusted(str(self._html.section(self._reference(item), CITATION_FILES))), ""]
 
     # --- downloads ---------------------------------------------------------------
     def bibtex(self, item: Item) -> str:

@@ -23,7 +23,7 @@ from loft.content.metadata import SiteMetadata
 from loft.content.model import Item
 from loft.pages.wording import count_text
 from loft.content.site_index import SiteIndex
-from loft.pages.renderer import page_trail
+from loft.pages.records import page_trail
 from loft.outputs.structured_data import breadcrumb_jsonld, item_jsonld, jsonld_script, page_jsonld, term_jsonld
 from loft.content.urls import page_url, relative
 

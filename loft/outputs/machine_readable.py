@@ -17,6 +17,7 @@ from loft.pages.listings import Listing, Overview
 from loft.content.metadata import SiteMetadata
 from loft.outputs.open_data import render_open_data
 from loft.content.project import Project
+from loft.safety.templating import Templates
 from loft.content.site_index import SiteIndex
 
 # A page's update date when no item dates it (the site is empty): fixed, not the build time.
@@ -35,7 +36,7 @@ class MachineReadable:
                  site_name: str = "LOFT kunskapsbank"):
         self.index = index
         self.meta = SiteMetadata.of(project.data.metadata, site_url, site_name)
-        self.citations = Citations(index, self.meta)
+        self.citations = Citations(index, self.meta, Templates.for_project(project.root))
         self.head = PageHead(index, listings, overviews, self.meta, self.citations)
         newest = next((i for i in index.items if not i.draft), None)
         self._site_date = _full_date(newest) if newest else UNDATED

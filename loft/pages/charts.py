@@ -4,7 +4,8 @@
 per build; every chart reads counts from it, so no chart grows with the number
 of items, only with the size of the vocabularies and the span of years.
 
-`Charts` renders each chart as one line of HTML (safe inside Markdown): an SVG
+`Charts` lays each chart out (what it counts, where each mark goes, where each
+link leads) and templates/charts.html writes it as one line of HTML: an SVG
 with <title> and <desc>, and the same numbers as a data table in <details>.
 Colours are CSS classes (docs/assets/stylesheets/loft-charts.css) so the light
 and dark schemes each get a palette with enough contrast; counts are printed,
@@ -16,7 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from html import escape
+from types import SimpleNamespace
 
 from loft.content.model import Facet
 from loft.content.site_index import SiteIndex
@@ -24,12 +25,12 @@ from loft.content.urls import relative, search_url
 from loft.content.vocabulary import Term
 from loft.pages.listings import matrix_url
 from loft.pages.wording import count_text
+from loft.safety.templating import Templates
 
 HEAT_LEVELS = 4  # steps of the heat map's sequential scale, besides "none"
 SERIES_CLASSES = 7  # categorical palette (Okabe–Ito) in the stylesheet, cycled
 FONT = 14  # px, the charts' text size: never scaled down (loft-charts.css), so 14 px everywhere
 CHAR_WIDTH = 0.62  # average glyph width in em, to size label columns without fonts
-TABLE_SUMMARY = "Visa siffrorna som tabell"
 
 
 def text_width(text: str, size: float = FONT) -> float:
@@ -110,12 +111,24 @@ class Bar:
     count: int
 
 
-class Charts:
-    """Renders the overview charts of one build from its Tallies."""
+@dataclass(frozen=True)
+class Cell:
+    """A count in a chart and its table: where it leads and what a screen reader
+    hears ("Kultur, Lidingö: 3 titlar"); level: its step on the heat scale."""
 
-    def __init__(self, index: SiteIndex):
+    count: int
+    href: str
+    label: str
+    level: int = 0
+
+
+class Charts:
+    """Lays out the overview charts of one build from its Tallies."""
+
+    def __init__(self, index: SiteIndex, templates: Templates | None = None):
         self.index = index
         self.tallies = Tallies(index)
+        self._html = (templates or Templates.package()).macros("charts.html")
 
     # --- the principle × municipality matrix ------------------------------
     def matrix_facets(self) -> tuple[Facet, Facet] | None:
@@ -156,6 +169,10 @@ class Charts:
         def cell_href(row: Term, col: Term) -> str:
             return search_url(page_url, {rows.path: row.id, cols.path: col.id})
 
+        def total(facet: Facet, term: Term) -> Cell:
+            n = t.term(facet, term.id)
+            return Cell(n, relative(page_url, facet.term_url(term.id)), f"{term.label}, totalt: {count_text(n)}")
+
         cell, gap = 44, 3
         label_w = max(text_width(r.label) for r in shown) + 14
         header_h = max(text_width(c.label) for c in cols.vocabulary) * 0.71 + 24
@@ -165,109 +182,26 @@ class Charts:
         x0, y0 = 0, header_h
         width = len(cols.vocabulary) * cell + total_w + header_h * 0.5
         height = y0 + (len(shown) + 1) * cell + 8
-        labels = [f'<svg xmlns="http://www.w3.org/2000/svg" class="loft-chart__svg" aria-hidden="true" '
-                  f'focusable="false" width="{label_w:.0f}" height="{height:.0f}" '
-                  f'viewBox="0 0 {label_w:.0f} {height:.0f}" font-size="{FONT}">']
-        svg = [_svg_open(chart_id, width, height, role="group"),
-               f'<title id="{chart_id}-title">{escape(title)}</title>',
-               f'<desc id="{chart_id}-desc">{escape(desc)}</desc>']
-        for j, col in enumerate(cols.vocabulary):
-            x, y = x0 + j * cell + cell / 2, y0 - 8
-            svg.append(f'<text class="loft-chart__label" transform="translate({x:g} {y:g}) rotate(-45)">'
-                       f'{escape(col.label)}</text>')
-        svg.append(f'<text class="loft-chart__label loft-chart__label--strong" x="{x0 + len(cols.vocabulary) * cell + total_w / 2:g}" '
-                   f'y="{y0 - 8:g}" text-anchor="middle">Totalt</text>')
-        for i, row in enumerate(shown):
-            y = y0 + i * cell
-            labels.append(f'<text class="loft-chart__label" x="{label_w - 10:g}" y="{y + cell / 2:g}" '
-                          f'text-anchor="end" dominant-baseline="central">{escape(row.label)}</text>')
-            for j, col in enumerate(cols.vocabulary):
-                n = counts[i][j]
-                svg.append(self._heat_cell(x0 + j * cell, y, cell, gap, n, maximum,
-                                           cell_href(row, col), f"{row.label}, {col.label}: {count_text(n)}"))
-            total = t.term(rows, row.id)
-            svg.append(self._total_cell(x0 + len(cols.vocabulary) * cell, y, total_w, cell, total,
-                                        relative(page_url, rows.term_url(row.id)),
-                                        f"{row.label}, totalt: {count_text(total)}"))
-        y = y0 + len(shown) * cell
-        labels.append(f'<text class="loft-chart__label loft-chart__label--strong" x="{label_w - 10:g}" '
-                      f'y="{y + cell / 2:g}" text-anchor="end" dominant-baseline="central">Totalt</text>')
-        labels.append("</svg>")
-        for j, col in enumerate(cols.vocabulary):
-            total = t.term(cols, col.id)
-            svg.append(self._total_cell(x0 + j * cell, y, cell, cell, total,
-                                        relative(page_url, cols.term_url(col.id)),
-                                        f"{col.label}, totalt: {count_text(total)}"))
-        svg.append("</svg>")
-
-        # The data table: the same numbers, the same links, for screen readers and keyboards.
-        head = (f'<tr><th scope="col">{escape(rows.title)}</th>'
-                + "".join(f'<th scope="col">{escape(c.label)}</th>' for c in cols.vocabulary)
-                + '<th scope="col">Totalt</th></tr>')
-        body = []
-        for i, row in enumerate(shown):
-            cells = "".join(
-                f'<td>{_count_link(cell_href(row, col), n, f"{row.label}, {col.label}")}</td>'
-                for col, n in zip(cols.vocabulary, counts[i]))
-            total = t.term(rows, row.id)
-            body.append(f'<tr><th scope="row">{escape(row.label)}</th>{cells}'
-                        f'<td>{_count_link(relative(page_url, rows.term_url(row.id)), total, f"{row.label}, totalt")}</td></tr>')
-        totals = "".join(
-            f'<td>{_count_link(relative(page_url, cols.term_url(c.id)), t.term(cols, c.id), f"{c.label}, totalt")}</td>'
-            for c in cols.vocabulary)
-        body.append(f'<tr><th scope="row">Totalt</th>{totals}<td></td></tr>')
-        table = _table(chart_id, title, head, "".join(body))
-        legend = self._heat_legend(maximum, {heat_level(n, maximum) for row in counts for n in row})
-        more = ""
+        grid = [(row, y0 + i * cell,
+                 [Cell(n, cell_href(row, col), f"{row.label}, {col.label}: {count_text(n)}",
+                       heat_level(n, maximum)) for col, n in zip(cols.vocabulary, counts[i])],
+                 total(rows, row))
+                for i, row in enumerate(shown)]
+        more = None
         if len(shown) < len(rows.vocabulary):
-            whole = relative(page_url, matrix_url(self.index))  # the whole matrix has a page of its own
-            more = (f'<p class="loft-chart__more">Här visas de {len(shown)} {rows.title.lower()} som har mest '
-                    f'material, av {len(rows.vocabulary)}. <a href="{escape(whole)}">Hela översikten med alla '
-                    f'{rows.title.lower()}</a>.</p>')
-        scroll = (f'<p class="loft-chart__hint" aria-hidden="true">Rutnätet är bredare än skärmen: '
-                  f'svep i sidled för att se alla {cols.title.lower()}.</p>'
-                  f'<div class="loft-chart__scroll" role="region" tabindex="0" '
-                  f'aria-labelledby="{chart_id}-caption"><div class="loft-matrix">'
-                  f'<div class="loft-matrix__labels">{"".join(labels)}</div>'
-                  f'<div class="loft-matrix__grid">{"".join(svg)}</div></div></div>')
-        return (f'<figure class="loft-chart loft-chart--matrix" id="{chart_id}">'
-                f'<figcaption id="{chart_id}-caption" class="loft-chart__caption">{escape(title)}</figcaption>'
-                f'<p class="loft-chart__help">Välj en ruta för att söka fram materialet för just den '
-                f'kombinationen av {rows.singular} och {cols.singular}.</p>'
-                f'{scroll}{legend}{table}{more}</figure>')
-
-    @staticmethod
-    def _heat_cell(x: float, y: float, size: float, gap: float, count: int, maximum: int,
-                   href: str, label: str) -> str:
-        level = heat_level(count, maximum)
-        rect = (f'<rect class="loft-heat loft-heat--{level}" x="{x + gap:g}" y="{y + gap:g}" '
-                f'width="{size - 2 * gap:g}" height="{size - 2 * gap:g}" rx="3"/>')
-        if not count:  # a gap: nothing to find, so no link
-            return rect
-        text = (f'<text class="loft-heat__text loft-heat__text--{level}" x="{x + size / 2:g}" '
-                f'y="{y + size / 2:g}" text-anchor="middle" dominant-baseline="central">{count}</text>')
-        return f'<a href="{escape(href)}" aria-label="{escape(label)}">{rect}{text}</a>'
-
-    @staticmethod
-    def _total_cell(x: float, y: float, w: float, h: float, count: int, href: str, label: str) -> str:
-        text = (f'<text class="loft-chart__total" x="{x + w / 2:g}" y="{y + h / 2:g}" '
-                f'text-anchor="middle" dominant-baseline="central">{count}</text>')
-        if not count:
-            return text
-        return f'<a href="{escape(href)}" aria-label="{escape(label)}">{text}</a>'
-
-    @staticmethod
-    def _heat_legend(maximum: int, levels: set[int] | None = None) -> str:
-        """The classes of the heat map, only those that occur in it."""
-        levels = set(range(HEAT_LEVELS + 1)) if levels is None else levels
-        steps = "".join(
-            f'<li><span class="loft-swatch loft-heat--{level}" aria-hidden="true"></span>'
-            f'{low if low == high else f"{low}–{high}"}</li>'
-            for level, low, high in heat_ranges(maximum) if level in levels)
-        none = ('<li><span class="loft-swatch loft-heat--0" aria-hidden="true"></span>inget material</li>'
-                if 0 in levels else "")
-        return f'<ul class="loft-chart__legend" aria-label="Teckenförklaring">{none}{steps}</ul>'
-
+            more = relative(page_url, matrix_url(self.index))  # the whole matrix has a page of its own
+        col_totals = [total(cols, c) for c in cols.vocabulary]
+        table = [(row.label, [*cells, row_total]) for row, _y, cells, row_total in grid]
+        table.append(("Totalt", [*col_totals, None]))
+        levels = {heat_level(n, maximum) for row in counts for n in row}
+        chart = SimpleNamespace(  # what templates/charts.html's macros read, as c.<name>
+            id=chart_id, title=title, desc=desc, width=width, height=height, font=FONT,
+            rows=rows, cols=cols, shown=len(shown), cell=cell, gap=gap, label_w=label_w, total_w=total_w,
+            x0=x0, y0=y0, total_x=x0 + len(cols.vocabulary) * cell, totals_y=y0 + len(shown) * cell,
+            heads=[(x0 + j * cell + cell / 2, col.label) for j, col in enumerate(cols.vocabulary)],
+            grid=grid, col_totals=col_totals, table=table, more=more,
+            legend=[r for r in heat_ranges(maximum) if r[0] in levels], legend_none=0 in levels)
+        return str(self._html.matrix(chart))
 
     # --- items per year, by type ------------------------------------------
     def years_by_type(self, page_url: str, chart_id: str = "loft-years") -> str:
@@ -290,46 +224,29 @@ class Charts:
         width = left * 2 + slot * len(years)
         height = top + plot_h + bottom
         label_every = 1 if slot >= 40 else math.ceil(40 / slot)
-        svg = [_svg_open(chart_id, width, height), f'<title id="{chart_id}-title">{escape(title)}</title>',
-               f'<desc id="{chart_id}-desc">{escape(desc)}</desc>', _patterns(chart_id, len(types)),
-               f'<line class="loft-chart__axis" x1="{left}" x2="{width - left:g}" '
-               f'y1="{top + plot_h}" y2="{top + plot_h}"/>']
+        bars = []  # (year, left edge, parts, top, total, whether the year is written below)
         for k, year in enumerate(years):
             x = left + k * slot + (slot - bar_w) / 2
             y = top + plot_h
+            parts = []  # (series, its colour class, top, height), stacked upwards
             for s, ctype in enumerate(types):
                 n = t.year_type(year, ctype.id)
                 if not n:
                     continue
                 h = plot_h * n / maximum
                 y -= h
-                svg.append(f'<rect class="loft-series loft-series--{s % SERIES_CLASSES}" '
-                           f'fill="url(#{chart_id}-pattern-{s})" x="{x:g}" y="{y:.2f}" '
-                           f'width="{bar_w:g}" height="{h:.2f}"/>')
-            svg.append(f'<text class="loft-chart__total" x="{x + bar_w / 2:g}" y="{y - 6:.2f}" '
-                       f'text-anchor="middle">{totals[k]}</text>')
-            if k % label_every == 0 or k == len(years) - 1:
-                svg.append(f'<text class="loft-chart__label" x="{x + bar_w / 2:g}" y="{top + plot_h + 18}" '
-                           f'text-anchor="middle">{year}</text>')
-        svg.append("</svg>")
-        legend = "".join(
-            f'<li><svg class="loft-swatch" width="16" height="16" aria-hidden="true" focusable="false">'
-            f'<rect class="loft-series loft-series--{s % SERIES_CLASSES}" fill="url(#{chart_id}-pattern-{s})" '
-            f'x="0.5" y="0.5" width="15" height="15"/></svg>{escape(ctype.plural)}</li>'
-            for s, ctype in enumerate(types) if any(t.year_type(y, ctype.id) for y in years))
-        head = ('<tr><th scope="col">År</th>'
-                + "".join(f'<th scope="col">{escape(ty.plural)}</th>' for ty in types)
-                + '<th scope="col">Totalt</th></tr>')
-        body = "".join(
-            f'<tr><th scope="row">{year}</th>'
-            + "".join(f"<td>{t.year_type(year, ty.id)}</td>" for ty in types)
-            + f"<td>{total}</td></tr>"
-            for year, total in zip(reversed(years), reversed(totals)))
-        return (f'<figure class="loft-chart loft-chart--years" id="{chart_id}">'
-                f'<figcaption class="loft-chart__caption">{escape(title)}</figcaption>'
-                f'<div class="loft-chart__frame">{"".join(svg)}</div>'
-                f'<ul class="loft-chart__legend" aria-label="Teckenförklaring">{legend}</ul>'
-                f'{_table(chart_id, title, head, body)}</figure>')
+                parts.append((s, s % SERIES_CLASSES, y, h))
+            bars.append((year, x, parts, y, totals[k], k % label_every == 0 or k == len(years) - 1))
+        series = [(s, s % SERIES_CLASSES, _pattern_mark(s)) for s in range(len(types))]  # fills
+        legend = [(s, s % SERIES_CLASSES, ctype.plural)
+                  for s, ctype in enumerate(types) if any(t.year_type(y, ctype.id) for y in years)]
+        table = [(year, [t.year_type(year, ty.id) for ty in types], total)
+                 for year, total in zip(reversed(years), reversed(totals))]
+        chart = SimpleNamespace(
+            id=chart_id, title=title, desc=desc, width=width, height=height, font=FONT,
+            top=top, plot_h=plot_h, left=left, bar_w=bar_w, bars=bars, series=series, legend=legend,
+            types=types, table=table)
+        return str(self._html.years(chart))
 
     # --- one term's spread ------------------------------------------------
     def term_spread(self, page_url: str, facet: Facet, term: Term) -> str:
@@ -360,75 +277,28 @@ class Charts:
         desc = (f"Liggande stapeldiagram. {what}: "
                 + ("; ".join(f"{b.label} ({count_text(b.count)})" for b in with_items) or "inga")
                 + ". " + (f"Inget material: {', '.join(without)}." if without else ""))
-        row_h, fs = 28, FONT
+        row_h = 28
         label_w = max((text_width(b.label) for b in bars), default=0) + 14
         plot_w = 130  # narrow enough that a chart with the principles fits a phone at full size
         width = label_w + plot_w + 48
         height = row_h * len(bars) + 4
-        svg = [_svg_open(chart_id, width, height), f'<title id="{chart_id}-title">{escape(title)}</title>',
-               f'<desc id="{chart_id}-desc">{escape(desc.strip())}</desc>',
-               f'<line class="loft-chart__axis" x1="{label_w:g}" x2="{label_w:g}" y1="0" y2="{height}"/>']
+        rows = []  # (bar, top, middle, length)
         for i, bar in enumerate(bars):
             y = i * row_h + 2
-            mid = y + row_h / 2
-            svg.append(f'<text class="loft-chart__label" x="{label_w - 8:g}" y="{mid:g}" text-anchor="end" '
-                       f'dominant-baseline="central">{escape(bar.label)}</text>')
-            w = plot_w * bar.count / maximum if maximum else 0
-            if bar.count:
-                svg.append(f'<rect class="loft-bar" x="{label_w:g}" y="{y + 4:g}" width="{w:.2f}" '
-                           f'height="{row_h - 8}"/>')
-            svg.append(f'<text class="loft-chart__total" x="{label_w + w + 6:.2f}" y="{mid:g}" '
-                       f'dominant-baseline="central">{bar.count}</text>')
-        svg.append("</svg>")
-        head = f'<tr><th scope="col">{escape(label_heading)}</th><th scope="col">Antal titlar</th></tr>'
-        body = "".join(f'<tr><th scope="row">{escape(b.label)}</th><td>{b.count}</td></tr>' for b in bars)
-        return (f'<figure class="loft-chart loft-chart--bars" id="{chart_id}">'
-                f'<figcaption class="loft-chart__caption">{escape(title)}</figcaption>'
-                f'<div class="loft-chart__frame">{"".join(svg)}</div>'
-                f'{_table(chart_id, title, head, body)}</figure>')
+            rows.append((bar, y, y + row_h / 2, plot_w * bar.count / maximum if maximum else 0))
+        chart = SimpleNamespace(id=chart_id, title=title, desc=desc.strip(), width=width, height=height,
+                                font=FONT, label_heading=label_heading, label_w=label_w, row_h=row_h, rows=rows)
+        return str(self._html.bars(chart))
 
 
-# --- pieces ------------------------------------------------------------------
-def _svg_open(chart_id: str, width: float, height: float, role: str = "img") -> str:
-    # role="img" hides an SVG's inside from assistive technology; the matrix holds
-    # links, so it is a group named and described by its own <title> and <desc>.
-    naming = (f'aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc"' if role == "group"
-              else f'aria-labelledby="{chart_id}-title {chart_id}-desc"')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="loft-chart__svg" role="{role}" {naming} '
-            f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
-            f'font-size="{FONT}">')
-
-
-def _count_link(href: str, count: int, label: str) -> str:
-    if not count:
-        return "0"
-    return f'<a href="{escape(href)}" aria-label="{escape(label)}: {escape(count_text(count))}">{count}</a>'
-
-
-def _table(chart_id: str, title: str, head: str, body: str) -> str:
-    # A scroll box of our own (Material's wrapper cut the matrix's table off), with
-    # the first column fixed (loft-charts.css); focusable, so it scrolls by keyboard.
-    return (f'<details class="loft-chart__data"><summary>{TABLE_SUMMARY}</summary>'
-            f'<div class="loft-chart__table" role="region" tabindex="0" aria-labelledby="{chart_id}-table-caption">'
-            f'<table class="loft-table" id="{chart_id}-table"><caption id="{chart_id}-table-caption">{escape(title)}</caption>'
-            f'<thead>{head}</thead><tbody>{body}</tbody></table></div></details>')
-
-
-# Patterns tell the series apart without colour: plain, hatched, dotted, crossed.
+# Patterns tell the series apart without colour: plain, hatched, dotted, crossed
+# (the marks are drawn in templates/charts.html, in this order).
 _PATTERN_NAMES = ("helfyllda", "med snedstreck", "med prickar", "med rutmönster")
-_PATTERN_MARKS = ("", '<path d="M-1 1 l2 -2 M0 8 l8 -8 M7 9 l2 -2"/>',
-                  '<circle cx="4" cy="4" r="1.6"/>', '<path d="M0 4 h8 M4 0 v8"/>')
 
 
 def _pattern_name(series: int) -> str:
     return _PATTERN_NAMES[series % len(_PATTERN_NAMES)]
 
 
-def _patterns(chart_id: str, count: int) -> str:
-    defs = []
-    for s in range(count):
-        marks = _PATTERN_MARKS[s % len(_PATTERN_MARKS)]
-        defs.append(f'<pattern id="{chart_id}-pattern-{s}" width="8" height="8" patternUnits="userSpaceOnUse">'
-                    f'<rect class="loft-series__fill loft-series--{s % SERIES_CLASSES}" width="8" height="8"/>'
-                    f'<g class="loft-series__marks">{marks}</g></pattern>')
-    return f'<defs>{"".join(defs)}</defs>'
+def _pattern_mark(series: int) -> int:
+    return series % len(_PATTERN_NAMES)

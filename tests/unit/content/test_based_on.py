@@ -10,7 +10,7 @@ import pytest
 from helpers import news, report
 from loft.outputs.catalogue import catalogue_entries
 from loft.outputs.open_data import items_schema
-from loft.pages.renderer import based_on_html
+from loft.pages.records import based_on_html
 from loft.content.problems import ContentError
 from loft.outputs.structured_data import item_jsonld
 
