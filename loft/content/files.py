@@ -150,22 +150,8 @@ def _zip(handle: BinaryIO) -> zipfile.ZipFile | None:
         return None
 
 
-def _office_open(folder: str) -> Callable[[bytes, BinaryIO], bool]:
-    """DOCX/PPTX/XLSX: a ZIP with [Content_Types].xml and the format's own folder."""
-
-    def rule(head: bytes, handle: BinaryIO) -> bool:
-        archive = head.startswith(b"PK\x03\x04") and _zip(handle)
-        if not archive:
-            return False
-        with archive:
-            names = archive.namelist()
-        return "[Content_Types].xml" in names and any(n.startswith(folder) for n in names)
-
-    return rule
-
-
-def _open_document(media_type: str) -> Callable[[bytes, BinaryIO], bool]:
-    """ODT/ODP: a ZIP whose `mimetype` entry is the format's media type."""
+def _zip_with(check: Callable[[zipfile.ZipFile], bool]) -> Callable[[bytes, BinaryIO], bool]:
+    """A ZIP-based format: a ZIP archive whose entries pass check."""
 
     def rule(head: bytes, handle: BinaryIO) -> bool:
         archive = head.startswith(b"PK\x03\x04") and _zip(handle)
@@ -173,12 +159,31 @@ def _open_document(media_type: str) -> Callable[[bytes, BinaryIO], bool]:
             return False
         with archive:
             try:
-                info = archive.getinfo("mimetype")
-                return info.file_size < 200 and archive.read(info).strip() == media_type.encode()
+                return check(archive)
             except Exception:  # missing entry, bad CRC, unknown compression, ...
                 return False
 
     return rule
+
+
+def _office_open(folder: str) -> Callable[[bytes, BinaryIO], bool]:
+    """DOCX/PPTX/XLSX: a ZIP with [Content_Types].xml and the format's own folder."""
+
+    def check(archive: zipfile.ZipFile) -> bool:
+        names = archive.namelist()
+        return "[Content_Types].xml" in names and any(n.startswith(folder) for n in names)
+
+    return _zip_with(check)
+
+
+def _open_document(media_type: str) -> Callable[[bytes, BinaryIO], bool]:
+    """ODT/ODP: a ZIP whose `mimetype` entry is the format's media type."""
+
+    def check(archive: zipfile.ZipFile) -> bool:
+        info = archive.getinfo("mimetype")
+        return info.file_size < 200 and archive.read(info).strip() == media_type.encode()
+
+    return _zip_with(check)
 
 
 def _webp(head: bytes, handle: BinaryIO) -> bool:

@@ -1,5 +1,7 @@
-"""Editor tools: the `loft` command (`cli`) and what it and the preview offer
-editors: new items (`scaffold`), editor schemas (`schemas`), the web editor
-(`cms`), the preview's error page (`preview`) and the link check (`links`).
-May use every other part; nothing in `loft` depends on it.
+"""Editor tools: what editors get besides the site. New items with every key
+explained (`scaffold`), the JSON Schemas their editors check front matter with
+(`schemas`), the web editor /redigera/ (`cms`), the preview's error page
+(`preview`), the head both of those standalone pages share (`standalone`) and
+the link check of a built site (`links`). Depends on `loft.content` only; the
+build writes the web editor, and the `loft` command (`loft.cli`) runs the rest.
 """

@@ -37,6 +37,7 @@ from loft.content.dates import FORMAT_HELP
 from loft.editor.schemas import DATE_PATTERN
 from loft.content.model import ContentType, Facet
 from loft.content.project import Project
+from loft.editor.standalone import page_head
 from loft.editor.scaffold import render
 
 EDITOR_DIR = "redigera"
@@ -318,19 +319,13 @@ def page(settings: Settings, bundle: bool, project: Project | None = None) -> st
     else:
         body = ""
         scripts = f'<script src="{BUNDLE}"></script>\n<script src="loft-redigera.js"></script>\n'
-    return f"""<!doctype html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{policy(settings)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="description" content="Redigeraren för LOFT kunskapsbanks redaktörer: nya rapporter, mallar och nyheter som pull requests på GitHub.">
-<title>Redigera – LOFT kunskapsbank</title>
-<link href="config.yml" type="text/yaml" rel="cms-config-url">
-<link rel="stylesheet" href="loft-redigera.css">
-</head>
-<body>
+    head = page_head(
+        title="Redigera – LOFT kunskapsbank", policy=policy(settings), robots="noindex, nofollow",
+        description="Redigeraren för LOFT kunskapsbanks redaktörer: nya rapporter, mallar och "
+                    "nyheter som pull requests på GitHub.",
+        links=('<link href="config.yml" type="text/yaml" rel="cms-config-url">',
+               '<link rel="stylesheet" href="loft-redigera.css">'))
+    return f"""{head}<body>
 <header class="loft-redigera-info" aria-label="Om redigeraren">
 <h1>Redigeraren för LOFT kunskapsbank</h1>
 <p>Här lägger du till rapporter, mallar och nyheter i ett formulär. När du sparar blir det ett förslag (en pull request) på GitHub som

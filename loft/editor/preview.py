@@ -18,7 +18,8 @@ import html
 import tempfile
 from pathlib import Path
 
-from loft.content.problems import Problem, format_report
+from loft.editor.standalone import page_head
+from loft.content.problems import Problem, format_report, in_order
 
 RELOAD_SCRIPT = "loft-forhandsgranskning.js"
 STYLESHEET = "loft-fel.css"
@@ -61,21 +62,13 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f4f4; borde
 
 def error_page(problems: list[Problem], base: str = "/") -> str:
     """The whole preview as one page: every problem, escaped, as loft check prints it."""
-    ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.field))
+    ordered = in_order(problems)
     head = html.escape(format_report(ordered).splitlines()[0])
     items = "\n".join(f"<li><pre>{html.escape(p.format())}</pre></li>" for p in ordered)
     base = html.escape(base if base.endswith("/") else base + "/")
-    return f"""<!doctype html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Innehållet har fel – förhandsgranskning av LOFT kunskapsbank</title>
-<link rel="stylesheet" href="{base}{STYLESHEET}">
-</head>
-<body>
+    head = page_head(title="Innehållet har fel – förhandsgranskning av LOFT kunskapsbank",
+                     policy=POLICY, robots="noindex", links=(f'<link rel="stylesheet" href="{base}{STYLESHEET}">',))
+    return f"""{head}<body>
 <main>
 <h1>Förhandsgranskningen väntar på en rättelse</h1>
 <p>{head}</p>
