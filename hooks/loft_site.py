@@ -29,6 +29,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import normalize_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .`
@@ -60,6 +61,7 @@ class _State:
     written_keys: dict[str, tuple[str, str]] = {}
     key_memo: dict[str, tuple[str, str]] = {}  # src_uri -> (inputs, key): SiteBuild.page_key
     templates = None  # compiled theme templates, reused by the next preview build
+    nav_html: dict = {}  # the menu's HTML by _nav_slot key (on_page_context), per build
     new_keys: dict[str, tuple[str, str]] | None = None
     after_build: _AfterBuild | None = None
 
@@ -204,6 +206,7 @@ def on_env(env, config, files):
         state.broken, state.build = state.build.problems, None
         for file in [f for f in files if f.is_documentation_page()]:
             files.remove(file)
+    state.nav_html = {}  # the menu's HTML by _nav_slot key, for this build's pages
     state.theme_scripts = csp.theme_script_patterns(
         [env.loader.get_source(env, name)[0] for name in THEME_SCRIPT_TEMPLATES])
     if state.command == "serve":
@@ -240,7 +243,36 @@ def on_page_context(context, page, config, nav):
                                if entry.url == section and entry is not page]
         for entry in page._loft_sections:
             entry.active = True
+        context["loft_nav"] = _nav_slot(page, nav, config)
     return context
+
+
+def _nav_slot(page, nav, config) -> _NavSlot | None:
+    """The menu's slot in the menu cache (overrides/partials/nav.html). The menu's
+    HTML is the same for every page outside it with the same links, as the `url`
+    filter writes them relative to the page, and the same marked section; a page
+    in the menu (its entry holds its table of contents) or a menu with sections
+    is rendered as the theme does."""
+    if page in nav.pages or any(not entry.is_page for entry in nav.items):
+        return None
+    targets = [entry.url for entry in nav.pages]
+    targets += [config.extra.get("homepage") or (nav.homepage.url if nav.homepage else ""),
+                config.theme.get("logo") or ""]
+    return _NavSlot((tuple(normalize_url(target, page) for target in targets),
+                     tuple(bool(entry.active) for entry in nav.pages)))
+
+
+class _NavSlot:
+    def __init__(self, key: tuple):
+        self.key = key
+
+    @property
+    def html(self) -> str | None:
+        return state.nav_html.get(self.key)
+
+    def keep(self, html: str) -> str:
+        state.nav_html[self.key] = html
+        return html
 
 
 def on_template_context(context, template_name, config):
