@@ -229,10 +229,15 @@ class SiteBuild:
         path = written.path if written else src_uri
         source, first_line = (written.body, written.body_line) if written else ("", 1)
 
-        def inspect(part: str) -> None:
-            self.problems.extend(sanitizer.html_problems(path, source, first_line, part))
+        def clean(part: str) -> str:
+            cleaned = sanitizer.sanitize(part)
+            # A stretch that sanitizing left as it was lost nothing to report
+            # (most do); only a changed one is walked to tell the editor what went.
+            if cleaned != part:
+                self.problems.extend(sanitizer.html_problems(path, source, first_line, part))
+            return cleaned
 
-        html, lost = finish(html, pending.blocks, sanitizer.sanitize, inspect)
+        html, lost = finish(html, pending.blocks, clean)
         if lost:
             self.problems.append(Problem(path, None, None, "text", sanitizer.LOST_BLOCK))
         return html
