@@ -139,7 +139,12 @@ def on_files(files: Files, config) -> Files:
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"docs/{uri} krockar med {build.project.display(source)}, "
                                   "som får samma adress. Byt namn på den ena.")
-            files.append(File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion))
+            if uri == item.src_uri:
+                # The page's source is the core's (on_page_markdown): the engine
+                # gets a placeholder, not the file to read and parse once more.
+                files.append(File.generated(config, uri, content=build.page_source(uri), inclusion=inclusion))
+            else:
+                files.append(File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion))
     for src_uri in build.generated_pages():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} krockar med en sida som byggs automatiskt. "
