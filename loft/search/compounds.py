@@ -17,10 +17,11 @@ class Compounds:
 
     def __init__(self, parts: dict[str, tuple[str, ...]]):
         self.parts = parts
-        # Longest first, so "kommunledning" wins over a shorter compound inside it.
-        alternatives = sorted(parts, key=len, reverse=True)
-        self._pattern = (re.compile("|".join(re.escape(w) for w in alternatives))
-                         if alternatives else None)
+        # At each place the longest compound wins ("kommunledning" over a shorter
+        # compound inside it): the words as a trie, each ending optional and tried
+        # after the longer words through it, which matches what the alternation of
+        # all words longest first would, without trying every word at every letter.
+        self._pattern = re.compile(_trie_pattern(parts)) if parts else None
 
     def __len__(self) -> int:
         return len(self.parts)
@@ -42,3 +43,23 @@ class Compounds:
         reads it: a missing file is no compounds, a wrong entry is a problem."""
         words, problems = load_compounds(root)
         return cls(words.parts), problems
+
+
+def _trie_pattern(words) -> str:
+    """A regular expression matching, at any place, the longest of words there."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(character) + pattern(child)
+                    for character, child in sorted(node.items()) if character]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
