@@ -46,13 +46,25 @@ class PageSource:
 
 
 def compose(text: str) -> PageSource:
+    """text with each wrapped block swapped for a marker line. What _WRAPPED
+    matches (each opening with the first closing after it), found with str.find:
+    the blocks are long HTML, which the pattern's engine walked a character at a time."""
     blocks: list[str] = []
-
-    def swap(match: re.Match) -> str:
-        blocks.append(match.group(1))
-        return f"\n\n<!--loft-{TOKEN}-{len(blocks) - 1}-->\n\n"
-
-    return PageSource(_WRAPPED.sub(swap, text), blocks)
+    out: list[str] = []
+    position = 0
+    while True:
+        start = text.find(_OPEN, position)
+        if start < 0:
+            break
+        end = text.find(_CLOSE, start + len(_OPEN))
+        if end < 0:
+            break
+        blocks.append(text[start + len(_OPEN):end])
+        out.append(text[position:start])
+        out.append(f"\n\n<!--loft-{TOKEN}-{len(blocks) - 1}-->\n\n")
+        position = end + len(_CLOSE)
+    out.append(text[position:])
+    return PageSource("".join(out), blocks)
 
 
 def finish(html: str, blocks: list[str], clean: Callable[[str], str],
