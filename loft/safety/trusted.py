@@ -39,18 +39,28 @@ class PageSource:
 
     markdown: str
     blocks: list[str] = field(default_factory=list)
+    text: str = ""  # the page's text with the blocks in place (inline)
 
     def inline(self) -> str:
         """The Markdown with the blocks back in place (SiteBuild.page_markdown)."""
-        return _MARKER.sub(lambda m: self.blocks[int(m.group(1))], self.markdown)
+        return self.text
+
+
+# Between two raw HTML blocks the converter writes a blank line.
+_BETWEEN_BLOCKS = "\n\n"
 
 
 def compose(text: str) -> PageSource:
     """text with each wrapped block swapped for a marker line. What _WRAPPED
     matches (each opening with the first closing after it), found with str.find:
-    the blocks are long HTML, which the pattern's engine walked a character at a time."""
+    the blocks are long HTML, which the pattern's engine walked a character at a time.
+
+    Blocks with nothing but blank lines between them share one marker, joined as
+    the converter would have placed them: each marker costs the converter a raw
+    HTML block, and a listing page's cards, charts and pager follow each other."""
     blocks: list[str] = []
     out: list[str] = []
+    inline: list[str] = []
     position = 0
     while True:
         start = text.find(_OPEN, position)
@@ -59,12 +69,17 @@ def compose(text: str) -> PageSource:
         end = text.find(_CLOSE, start + len(_OPEN))
         if end < 0:
             break
-        blocks.append(text[start + len(_OPEN):end])
-        out.append(text[position:start])
-        out.append(f"\n\n<!--loft-{TOKEN}-{len(blocks) - 1}-->\n\n")
+        between, block = text[position:start], text[start + len(_OPEN):end]
+        if blocks and not between.strip():
+            blocks[-1] += _BETWEEN_BLOCKS + block
+        else:
+            blocks.append(block)
+            out += [between, f"\n\n<!--loft-{TOKEN}-{len(blocks) - 1}-->\n\n"]
+        inline += [between, "\n\n", block, "\n\n"]
         position = end + len(_CLOSE)
     out.append(text[position:])
-    return PageSource("".join(out), blocks)
+    inline.append(text[position:])
+    return PageSource("".join(out), blocks, "".join(inline))
 
 
 def finish(html: str, blocks: list[str], clean: Callable[[str], str],
