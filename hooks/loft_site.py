@@ -43,7 +43,7 @@ from loft.pages.listings import DEFAULT_PAGE_SIZE  # noqa: E402
 from loft.pages.keys import inputs_digest  # noqa: E402
 from loft.safety.inputs import unsafe_docs_entries  # noqa: E402
 from loft.content.problems import ContentError  # noqa: E402
-from loft.search.pagefind import SearchIndexError, item_pages_glob, run_pagefind  # noqa: E402
+from loft.search.pagefind import IndexedPages, SearchIndexError, item_pages_glob, run_pagefind  # noqa: E402
 
 log = get_plugin_logger("loft")
 
@@ -63,6 +63,9 @@ class _State:
     templates = None  # compiled theme templates, reused by the next preview build
     nav_html: dict = {}  # the menu's HTML by _nav_slot key (on_page_context), per build
     new_keys: dict[str, tuple[str, str]] | None = None
+    # A build's item pages as Pagefind reads them (loft/search/pagefind.py), written
+    # by on_post_page and indexed by _after_build; the preview indexes the site itself.
+    indexed_pages: IndexedPages | None = None
     after_build: _AfterBuild | None = None
 
 
@@ -152,7 +155,16 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, src_uri, content=build.page_source(src_uri)))
     if state.command == "serve" and state.dirty:
         _keep_unchanged_pages(files, build, config)
+    _close_indexed_pages()
+    if state.command == "build" and not _search_off():
+        state.indexed_pages = IndexedPages()
     return files
+
+
+def _close_indexed_pages() -> None:
+    if state.indexed_pages is not None:
+        state.indexed_pages.close()
+        state.indexed_pages = None
 
 
 def _keep_unchanged_pages(files: Files, build: SiteBuild, config) -> None:
@@ -297,7 +309,10 @@ def on_post_page(output: str, page, config) -> str:
     )
     if state.command == "serve":  # reload when a rebuild is done (loft/editor/preview.py)
         output = preview.with_reload(output, _mount_path(config))
-    return csp.apply(output, state.theme_scripts)
+    output = csp.apply(output, state.theme_scripts)
+    if state.indexed_pages is not None and page.file.src_uri in state.build.index.by_src_uri:
+        state.indexed_pages.add(page.file.dest_uri, output)
+    return output
 
 
 def _mount_path(config) -> str:
@@ -375,19 +390,26 @@ def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) 
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    if os.environ.get("LOFT_SEARCH_INDEX", "").strip().lower() in {"0", "off", "nej"}:
+    if _search_off():
         # For the benchmark's ratio (bench/run.py) and quick previews of large sites.
         log.info("Inget sökindex skapat (LOFT_SEARCH_INDEX=%s): sökningen ger inga träffar.",
                  os.environ["LOFT_SEARCH_INDEX"])
         return
     try:  # the search index is built from the finished pages
-        run = run_pagefind(site_dir, cancelled, item_pages_glob(t.path for t in build.project.types))
+        run = run_pagefind(site_dir, cancelled, item_pages_glob(t.path for t in build.project.types),
+                           state.indexed_pages)
         if run is not None:
             log.info(run.summary())
     except SearchIndexError as error:
         if strict:
             raise PluginError(str(error)) from None
         log.error(str(error))
+    finally:
+        _close_indexed_pages()
+
+
+def _search_off() -> bool:
+    return os.environ.get("LOFT_SEARCH_INDEX", "").strip().lower() in {"0", "off", "nej"}
 
 
 def _remove_gone_pages(site_dir: str) -> None:
@@ -405,9 +427,11 @@ def _remove_gone_pages(site_dir: str) -> None:
 def on_build_error(error) -> None:
     # What was written is unknown: the next preview build writes every page.
     state.written_keys, state.new_keys = {}, None
+    _close_indexed_pages()
 
 
 def on_shutdown() -> None:
+    _close_indexed_pages()
     if state.after_build is not None:
         state.after_build.stop()
 

@@ -6,9 +6,11 @@ The page language (lang="sv") picks Pagefind's Swedish stemming.
 from __future__ import annotations
 
 import json
+import re
 import resource
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,10 +44,57 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def pagefind_command(site_dir: Path, glob: str | None = None) -> list[str]:
+def pagefind_command(site_dir: Path, glob: str | None = None, pages_dir: Path | None = None) -> list[str]:
+    """pages_dir: the folder Pagefind reads instead of the site (IndexedPages);
+    the bundle still lands in the site."""
     # The page language (lang="sv") picks Pagefind's Swedish stemming.
-    command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
+    if pages_dir is None:
+        command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
+    else:
+        command = [pagefind_executable(), "--site", str(pages_dir),
+                   "--output-path", str(Path(site_dir).resolve() / BUNDLE_DIR), "--quiet"]
     return command + ["--glob", glob] if glob else command
+
+
+_HTML_START = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_ARTICLE_START, _ARTICLE_END = "<article", "</article>"
+
+
+def indexed_part(html: str) -> str:
+    """What Pagefind needs of a finished page: its <html> tag (the language) and
+    its <article>, where the theme puts the page's content. Pagefind indexes only
+    what is inside data-pagefind-body and reads filters, metadata and sort keys
+    from data-pagefind-* attributes, all inside the article; the rest of the page
+    (head, header, menu, footer: two thirds of an item page) it would parse for
+    nothing. A page with a data-pagefind attribute outside its article, or
+    without an article, is given whole. The bundle is the same byte for byte
+    (tests/builds/test_search_build.py)."""
+    start, end = html.find(_ARTICLE_START), html.rfind(_ARTICLE_END)
+    if start < 0 or end < start:
+        return html
+    end += len(_ARTICLE_END)
+    opening = _HTML_START.search(html, 0, start)
+    if opening is None or "data-pagefind" in html[:start] or "data-pagefind" in html[end:]:
+        return html
+    return (f'<!doctype html>\n{opening.group(0)}<head><meta charset="utf-8"></head>'
+            f"<body>{html[start:end]}</body></html>\n")
+
+
+class IndexedPages:
+    """A folder of what Pagefind reads of each page (indexed_part), written while
+    the engine writes the pages, at the same paths as in the site (so the same
+    URLs), and removed after indexing."""
+
+    def __init__(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="loft-pagefind-"))
+
+    def add(self, dest_uri: str, html: str) -> None:
+        target = self.dir / dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(indexed_part(html), encoding="utf-8")
+
+    def close(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def item_pages_glob(type_paths) -> str:
@@ -56,11 +105,12 @@ def item_pages_glob(type_paths) -> str:
 
 
 def run_pagefind(site_dir: Path | str, cancelled: Callable[[], bool] | None = None,
-                 glob: str | None = None) -> IndexingRun | None:
+                 glob: str | None = None, pages: IndexedPages | None = None) -> IndexingRun | None:
     """Index a built site; the bundle lands in <site>/pagefind/. cancelled: asked
     while Pagefind runs (the preview's next build); when it says yes, Pagefind
-    is stopped and None returned. glob: the files to read (item_pages_glob)."""
-    command = pagefind_command(Path(site_dir), glob)
+    is stopped and None returned. glob: the files to read (item_pages_glob).
+    pages: read these instead of the site's own files (the build's hooks)."""
+    command = pagefind_command(Path(site_dir), glob, pages.dir if pages is not None else None)
     # Pagefind adds to an existing bundle; files of an older run must not linger.
     shutil.rmtree(Path(site_dir) / BUNDLE_DIR, ignore_errors=True)
     started = time.perf_counter()

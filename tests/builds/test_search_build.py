@@ -77,6 +77,25 @@ def test_the_search_bundle_is_the_same_on_every_run(search_site, tmp_path):
     assert bundles[0] == bundles[1]
 
 
+def test_the_build_gives_pagefind_only_the_articles_and_the_bundle_is_the_same(search_site, tmp_path):
+    """The hooks hand Pagefind each item page's <html> tag and <article> only
+    (loft/search/pagefind.py: indexed_part); the bundle is byte for byte the one
+    Pagefind makes from the whole pages, as `loft search-index` runs it."""
+    import shutil
+
+    from loft.content.urls import BUNDLE_DIR
+    from loft.search.pagefind import item_pages_glob, run_pagefind
+
+    def bundle_of(site):
+        bundle = site / BUNDLE_DIR
+        return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+
+    whole = tmp_path / "whole"
+    shutil.copytree(search_site.site, whole, ignore=shutil.ignore_patterns(BUNDLE_DIR))
+    run_pagefind(whole, glob=item_pages_glob(["rapporter", "material", "nyheter"]))
+    assert bundle_of(search_site.site) == bundle_of(whole)
+
+
 def test_the_search_index_can_be_left_out_and_the_build_says_so(tmp_path, monkeypatch):
     """LOFT_SEARCH_INDEX=off (the benchmark's build without search) skips Pagefind
     and says so in the build log; every page is still built."""

@@ -1,0 +1,27 @@
+"""What the build hands Pagefind of a page (loft/search/pagefind.py: indexed_part)."""
+
+from loft.search.pagefind import indexed_part
+
+PAGE = ('<!doctype html>\n<html lang="sv" class="no-js"><head><title>T</title>'
+        '<script>x</script></head><body><nav>menu</nav>'
+        '<article class="md-content__inner"><div data-pagefind-body><h1>T</h1>'
+        '<span data-pagefind-filter="typ:rapport"></span></div></article>'
+        '<footer>sidfot</footer></body></html>')
+
+
+def test_the_html_tag_and_the_article_are_kept_the_rest_is_left_out():
+    part = indexed_part(PAGE)
+    assert '<html lang="sv" class="no-js">' in part
+    assert ('<article class="md-content__inner"><div data-pagefind-body><h1>T</h1>'
+            '<span data-pagefind-filter="typ:rapport"></span></div></article>') in part
+    assert "menu" not in part and "sidfot" not in part and "<script>" not in part
+
+
+def test_a_page_with_pagefind_attributes_outside_its_article_is_given_whole():
+    page = PAGE.replace("<nav>menu</nav>", '<nav data-pagefind-meta="x:y">menu</nav>')
+    assert indexed_part(page) == page
+
+
+def test_a_page_without_an_article_is_given_whole():
+    page = PAGE.replace("<article", "<section").replace("</article>", "</section>")
+    assert indexed_part(page) == page
