@@ -131,8 +131,9 @@ def on_files(files: Files, config) -> Files:
                             *((f"{item.url}{f.name}", f.source) for f in extras)]:
             # News live in docs/, where MkDocs already found them: the core decides
             # their URL and inclusion, so MkDocs' own File gives way to ours.
-            if docs_dir in source.resolve().parents:
-                found = files.get_file_from_path(source.resolve().relative_to(docs_dir).as_posix())
+            resolved = source.resolve()
+            if resolved.is_relative_to(docs_dir):
+                found = files.get_file_from_path(resolved.relative_to(docs_dir).as_posix())
                 if found is not None:
                     files.remove(found)
             if not published:  # a draft outside the preview: nowhere in the site
