@@ -77,23 +77,40 @@ def test_the_search_bundle_is_the_same_on_every_run(search_site, tmp_path):
     assert bundles[0] == bundles[1]
 
 
-def test_the_build_gives_pagefind_only_the_articles_and_the_bundle_is_the_same(search_site, tmp_path):
+def test_the_build_gives_pagefind_only_the_articles_and_indexes_the_same(search_site, tmp_path):
     """The hooks hand Pagefind each item page's <html> tag and <article> only
-    (loft/search/pagefind.py: indexed_part); the bundle is byte for byte the one
-    Pagefind makes from the whole pages, as `loft search-index` runs it."""
+    (loft/search/pagefind.py: indexed_part), written aside in the order the pages
+    are built. Every page's fragment (its URL, text, filters, metadata and sort
+    key) is byte for byte the one Pagefind makes from the whole pages, as `loft
+    search-index` runs it, and every filter value holds the same pages; only the
+    pages' numbers inside the bundle may differ, as Pagefind numbers pages in the
+    order it finds the files."""
+    import json
     import shutil
 
     from loft.content.urls import BUNDLE_DIR
+    from loft.search import cbor
     from loft.search.pagefind import item_pages_glob, run_pagefind
 
-    def bundle_of(site):
+    def indexed(site):
         bundle = site / BUNDLE_DIR
-        return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+        fragments = {p.name: p.read_bytes() for p in (bundle / "fragment").iterdir()}
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        language = entry["languages"]["sv"]
+        meta = cbor.read(bundle / f"pagefind.{language['hash']}.pf_meta")
+        pages = [page for page, _ in meta[1]]  # page number -> fragment
+        filters = {}
+        for name, file in meta[3]:
+            _, values = cbor.read(bundle / "filter" / f"{file}.pf_filter")
+            filters[name] = {value: sorted(pages[n] for n in numbers) for value, numbers in values}
+        return fragments, sorted(map(tuple, meta[1])), filters, language["page_count"]
 
     whole = tmp_path / "whole"
     shutil.copytree(search_site.site, whole, ignore=shutil.ignore_patterns(BUNDLE_DIR))
     run_pagefind(whole, glob=item_pages_glob(["rapporter", "material", "nyheter"]))
-    assert bundle_of(search_site.site) == bundle_of(whole)
+    built, from_whole = indexed(search_site.site), indexed(whole)
+    assert built[3] == 3 and built[2]["typ"]
+    assert built == from_whole
 
 
 def test_the_search_index_can_be_left_out_and_the_build_says_so(tmp_path, monkeypatch):
