@@ -84,7 +84,19 @@ def indexed_part(html: str) -> str:
 
 # Shared memory where the system has it: a folder per page there costs a quarter
 # of what it costs on a disk's file system (1.1 s CPU at 5,000 items on ext4).
+# Only with room to spare (the copies take about 7 KiB an item), so that a small
+# /dev/shm (Docker gives 64 MiB) is left to the browsers and others that need it.
 SCRATCH = "/dev/shm"
+SCRATCH_FREE = 256 * 1024 * 1024
+
+
+def _scratch() -> str | None:
+    try:
+        usable = os.access(SCRATCH, os.W_OK | os.X_OK) and os.path.isdir(SCRATCH)
+        free = os.statvfs(SCRATCH) if usable else None
+    except OSError:
+        return None
+    return SCRATCH if free is not None and free.f_bavail * free.f_frsize >= SCRATCH_FREE else None
 
 
 class IndexedPages:
@@ -97,8 +109,7 @@ class IndexedPages:
     `failed` says so and Pagefind reads the site's own pages instead."""
 
     def __init__(self):
-        scratch = SCRATCH if os.path.isdir(SCRATCH) and os.access(SCRATCH, os.W_OK | os.X_OK) else None
-        self.dir: Path | None = Path(tempfile.mkdtemp(prefix="loft-pagefind-", dir=scratch))
+        self.dir: Path | None = Path(tempfile.mkdtemp(prefix="loft-pagefind-", dir=_scratch()))
         self.failed = False
 
     def add(self, dest_uri: str, html: str) -> None:

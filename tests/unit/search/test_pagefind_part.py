@@ -56,3 +56,15 @@ def test_pages_written_aside_keep_their_paths_and_are_removed():
     assert (folder / "rapporter/alfa/index.html").read_text(encoding="utf-8") == indexed_part(PAGE)
     pages.close()
     assert not folder.exists()
+
+
+def test_a_small_or_missing_shared_memory_is_not_used(monkeypatch, tmp_path):
+    from loft.search import pagefind
+
+    monkeypatch.setattr(pagefind, "SCRATCH", str(tmp_path / "missing"))
+    assert pagefind._scratch() is None
+    monkeypatch.setattr(pagefind, "SCRATCH", str(tmp_path))
+    monkeypatch.setattr(pagefind, "SCRATCH_FREE", 1 << 62)  # more than any disk has
+    assert pagefind._scratch() is None
+    monkeypatch.setattr(pagefind, "SCRATCH_FREE", 0)
+    assert pagefind._scratch() == str(tmp_path)
