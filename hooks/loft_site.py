@@ -19,19 +19,15 @@ The core (package `loft`) knows nothing of MkDocs. Here we only
 
 from __future__ import annotations
 
-import copy
 import os
 import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure import pages as engine_pages
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import normalize_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the core imports even without `pip install -e .`
@@ -41,6 +37,7 @@ from loft.editor import cms  # noqa: E402
 from loft.safety import csp  # noqa: E402
 from loft.editor import preview  # noqa: E402
 from loft.build import SiteBuild  # noqa: E402
+from hooks import engine_work  # noqa: E402
 from loft.pages.listings import DEFAULT_PAGE_SIZE  # noqa: E402
 from loft.pages.keys import inputs_digest  # noqa: E402
 from loft.safety.inputs import unsafe_docs_entries  # noqa: E402
@@ -63,7 +60,7 @@ class _State:
     written_keys: dict[str, tuple[str, str]] = {}
     key_memo: dict[str, tuple[str, str]] = {}  # src_uri -> (inputs, key): SiteBuild.page_key
     templates = None  # compiled theme templates, reused by the next preview build
-    nav_html: dict = {}  # the menu's HTML by _nav_slot key (on_page_context), per build
+    nav_html: dict = {}  # the menu's HTML by engine_work.nav_slot key (on_page_context), per build
     new_keys: dict[str, tuple[str, str]] | None = None
     # A build's item pages as Pagefind reads them (loft/search/pagefind.py), written
     # by on_post_page and indexed by _after_build; the preview indexes the site itself.
@@ -88,7 +85,7 @@ def on_pre_build(config) -> None:
 
 def on_config(config):
     state.build, state.broken = None, None
-    _reuse_markdown_instance()
+    engine_work.reuse_markdown_instance()
     if not config.use_directory_urls:
         raise PluginError("LOFT kunskapsbank kräver use_directory_urls: true i mkdocs.yml.")
     # MkDocs walks docs/ following links (a link to / would walk the whole disk)
@@ -100,41 +97,6 @@ def on_config(config):
             raise PluginError(str(ContentError(unsafe)))
         config.docs_dir = preview.empty_docs_dir()  # the preview shows the problems instead
     return config
-
-
-class _ReusedMarkdown:
-    """The engine's `markdown` module as its Page.render sees it, with one change:
-    `Markdown(extensions=..., extension_configs=...)` gives the instance made for
-    the same extensions and settings before, reset, instead of a new one. The
-    engine builds a Markdown instance for every page (0.37 ms of imports and
-    extension set-up, a tenth of a page's CPU time), though Python-Markdown is
-    made to convert many documents with one instance and reset() between them
-    (every extension the site uses clears its state there: footnotes,
-    abbreviations, the table of contents, SuperFences' stash). The engine's own
-    per-page processors are registered under fixed names, so each page's
-    replace the previous page's. Everything else is the markdown module itself."""
-
-    def __init__(self, module):
-        self._module = module
-        self._kept: tuple | None = None  # (extensions, extension configs, instance)
-
-    def __getattr__(self, name: str):
-        return getattr(self._module, name)
-
-    def Markdown(self, *args, **kwargs):  # noqa: N802 (the engine's name for it)
-        if args or set(kwargs) - {"extensions", "extension_configs"}:
-            return self._module.Markdown(*args, **kwargs)
-        extensions, configs = list(kwargs.get("extensions", ())), kwargs.get("extension_configs") or {}
-        if self._kept is not None and self._kept[0] == extensions and self._kept[1] == configs:
-            return self._kept[2].reset()
-        instance = self._module.Markdown(extensions=extensions, extension_configs=configs)
-        self._kept = (extensions, copy.deepcopy(configs), instance)
-        return instance
-
-
-def _reuse_markdown_instance() -> None:
-    if not isinstance(engine_pages.markdown, _ReusedMarkdown):
-        engine_pages.markdown = _ReusedMarkdown(engine_pages.markdown)
 
 
 def _site_build(config) -> SiteBuild | None:
@@ -262,28 +224,16 @@ def on_env(env, config, files):
         state.broken, state.build = state.build.problems, None
         for file in [f for f in files if f.is_documentation_page()]:
             files.remove(file)
-    state.nav_html = {}  # the menu's HTML by _nav_slot key, for this build's pages
+    state.nav_html = {}  # the menu's HTML by engine_work.nav_slot key, for this build's pages
     state.theme_scripts = csp.theme_script_patterns(
         [env.loader.get_source(env, name)[0] for name in THEME_SCRIPT_TEMPLATES])
     if state.command == "serve":
         # The engine makes a new template environment for every build; the
         # preview keeps the compiled templates (Jinja checks each source's digest).
         if state.templates is None:
-            state.templates = _TemplateCache()
+            state.templates = engine_work.TemplateCache()
         env.bytecode_cache = state.templates
     return env
-
-
-class _TemplateCache(jinja2.BytecodeCache):
-    def __init__(self):
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 def on_page_context(context, page, config, nav):
@@ -299,36 +249,8 @@ def on_page_context(context, page, config, nav):
                                if entry.url == section and entry is not page]
         for entry in page._loft_sections:
             entry.active = True
-        context["loft_nav"] = _nav_slot(page, nav, config)
+        context["loft_nav"] = engine_work.nav_slot(page, nav, config, state.nav_html)
     return context
-
-
-def _nav_slot(page, nav, config) -> _NavSlot | None:
-    """The menu's slot in the menu cache (overrides/partials/nav.html). The menu's
-    HTML is the same for every page outside it with the same links, as the `url`
-    filter writes them relative to the page, and the same marked section; a page
-    in the menu (its entry holds its table of contents) or a menu with sections
-    is rendered as the theme does."""
-    if page in nav.pages or any(not entry.is_page for entry in nav.items):
-        return None
-    targets = [entry.url for entry in nav.pages]
-    targets += [config.extra.get("homepage") or (nav.homepage.url if nav.homepage else ""),
-                config.theme.get("logo") or ""]
-    return _NavSlot((tuple(normalize_url(target, page) for target in targets),
-                     tuple(bool(entry.active) for entry in nav.pages)))
-
-
-class _NavSlot:
-    def __init__(self, key: tuple):
-        self.key = key
-
-    @property
-    def html(self) -> str | None:
-        return state.nav_html.get(self.key)
-
-    def keep(self, html: str) -> str:
-        state.nav_html[self.key] = html
-        return html
 
 
 def on_template_context(context, template_name, config):

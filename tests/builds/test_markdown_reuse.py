@@ -1,5 +1,5 @@
 """The hooks let the engine convert every page with one Markdown instance, reset
-between pages (hooks/loft_site.py: _ReusedMarkdown). Nothing one page defines may
+between pages (hooks/engine_work.py: ReusedMarkdown). Nothing one page defines may
 reach another: abbreviations, footnotes, heading ids, reference links."""
 
 from __future__ import annotations

@@ -1,0 +1,97 @@
+"""What the adapter changes in the engine's own work, for speed, without
+changing a byte of output (ENGINE.md lists these for engine and theme upgrades):
+
+- one Markdown instance for every page, reset between pages (ReusedMarkdown);
+- the menu rendered once per distinct menu (nav_slot, overrides/partials/nav.html);
+- the theme's compiled templates kept between preview rebuilds (TemplateCache).
+
+Engine code, so it lives beside the hooks, not in the core.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import jinja2
+from mkdocs.structure import pages as engine_pages
+from mkdocs.utils import normalize_url
+
+
+class ReusedMarkdown:
+    """The engine's `markdown` module as its Page.render sees it, with one change:
+    `Markdown(extensions=..., extension_configs=...)` gives the instance made for
+    the same extensions and settings before, reset, instead of a new one. The
+    engine builds a Markdown instance for every page (0.37 ms of imports and
+    extension set-up, a tenth of a page's CPU time), though Python-Markdown is
+    made to convert many documents with one instance and reset() between them
+    (every extension the site uses clears its state there: footnotes,
+    abbreviations, the table of contents, SuperFences' stash). The engine's own
+    per-page processors are registered under fixed names, so each page's
+    replace the previous page's. Everything else is the markdown module itself."""
+
+    def __init__(self, module):
+        self._module = module
+        self._kept: tuple | None = None  # (extensions, extension configs, instance)
+
+    def __getattr__(self, name: str):
+        return getattr(self._module, name)
+
+    def Markdown(self, *args, **kwargs):  # noqa: N802 (the engine's name for it)
+        if args or set(kwargs) - {"extensions", "extension_configs"}:
+            return self._module.Markdown(*args, **kwargs)
+        extensions, configs = list(kwargs.get("extensions", ())), kwargs.get("extension_configs") or {}
+        if self._kept is not None and self._kept[0] == extensions and self._kept[1] == configs:
+            return self._kept[2].reset()
+        instance = self._module.Markdown(extensions=extensions, extension_configs=configs)
+        self._kept = (extensions, copy.deepcopy(configs), instance)
+        return instance
+
+
+def reuse_markdown_instance() -> None:
+    if not isinstance(engine_pages.markdown, ReusedMarkdown):
+        engine_pages.markdown = ReusedMarkdown(engine_pages.markdown)
+
+
+def nav_slot(page, nav, config, cache: dict) -> NavSlot | None:
+    """The menu's slot in the menu cache (overrides/partials/nav.html). The menu's
+    HTML is the same for every page outside it with the same links, as the `url`
+    filter writes them relative to the page, and the same marked section; a page
+    in the menu (its entry holds its table of contents) or a menu with sections
+    is rendered as the theme does."""
+    if page in nav.pages or any(not entry.is_page for entry in nav.items):
+        return None
+    targets = [entry.url for entry in nav.pages]
+    targets += [config.extra.get("homepage") or (nav.homepage.url if nav.homepage else ""),
+                config.theme.get("logo") or ""]
+    return NavSlot(cache, (tuple(normalize_url(target, page) for target in targets),
+                     tuple(bool(entry.active) for entry in nav.pages)))
+
+
+class NavSlot:
+    """One menu's place in the cache: overrides/partials/nav.html asks for its
+    html and keeps the first rendering."""
+
+    def __init__(self, cache: dict, key: tuple):
+        self.cache, self.key = cache, key
+
+    @property
+    def html(self) -> str | None:
+        return self.cache.get(self.key)
+
+    def keep(self, html: str) -> str:
+        self.cache[self.key] = html
+        return html
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept by the preview between rebuilds."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
