@@ -38,22 +38,14 @@ def fetch(url: str, timeout: float = 60) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8", "replace")
 
 
-class Server:
-    """`mkdocs serve` in a project folder, its log read line by line."""
+class LoggedProcess:
+    """A server a test starts: its output read line by line, waited on by what it
+    says, stopped by its pid. `name` is how failures speak of it."""
 
-    def __init__(self, project: Path, livereload: bool = True, engine: str = "mkdocs"):
-        self.project, self.livereload, self.engine = project, livereload, engine
-        self._spawn()
+    name = "servern"
 
-    def _spawn(self) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}/"
-        # --dirty, as `make serve` runs it: only changed pages are rebuilt (loft/pages/keys.py).
-        command = [sys.executable, "-m", self.engine, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{self.port}"]
-        if not self.livereload:
-            command.append("--no-livereload")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-        self.process = subprocess.Popen(command, cwd=self.project, env=env, stdout=subprocess.PIPE,
+    def _start(self, command: list[str], cwd: Path, env: dict[str, str]) -> None:
+        self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.log: list[str] = []
@@ -71,12 +63,40 @@ class Server:
             try:
                 line = self.lines.get(timeout=SAFETY_NET)
             except queue.Empty:
-                raise AssertionError(f"mkdocs serve skrev aldrig {pattern!r}:\n{''.join(self.log)}") from None
+                raise AssertionError(f"{self.name} skrev aldrig {pattern!r}:\n{''.join(self.log)}") from None
             if line is None:
-                raise AssertionError(f"mkdocs serve stannade:\n{''.join(self.log)}")
+                raise AssertionError(f"{self.name} stannade:\n{''.join(self.log)}")
             self.log.append(line)
             if wanted.search(line):
                 return line
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class Server(LoggedProcess):
+    """`mkdocs serve` in a project folder, its log read line by line."""
+
+    name = "mkdocs serve"
+
+    def __init__(self, project: Path, livereload: bool = True, engine: str = "mkdocs"):
+        self.project, self.livereload, self.engine = project, livereload, engine
+        self._spawn()
+
+    def _spawn(self) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/"
+        # --dirty, as `make serve` runs it: only changed pages are rebuilt (loft/pages/keys.py).
+        command = [sys.executable, "-m", self.engine, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{self.port}"]
+        if not self.livereload:
+            command.append("--no-livereload")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+        self._start(command, self.project, env)
 
     def started(self) -> Server:
         """Serving; the port free a moment ago may be taken before the server binds
@@ -97,10 +117,3 @@ class Server:
         """After a change: the rebuild that follows it is done and being served."""
         self.wait_for(r"Reloading browsers")
 
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()

@@ -11,17 +11,17 @@ the report on its page and in its listings. Servers are stopped by their pid.
 from __future__ import annotations
 
 import os
-import queue
+import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
 from harness import REPO, run_build
+from serving import LoggedProcess, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -44,14 +44,10 @@ def git(project: Path, *args: str) -> str:
     return done.stdout
 
 
-def free_port() -> int:
-    from serving import free_port as port
-
-    return port()
-
-
-class DecapServer:
+class DecapServer(LoggedProcess):
     """decap-server (npm) on 127.0.0.1 in git mode over the project's repository."""
+
+    name = "decap-server"
 
     def __init__(self, project: Path, port: int):
         node = shutil.which("node")
@@ -60,32 +56,12 @@ class DecapServer:
                         "Testet hoppas aldrig över.")
         env = {**os.environ, **GIT_ENV, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "git",
                "GIT_REPO_DIRECTORY": str(project), "LOG_LEVEL": "info"}
-        self.process = subprocess.Popen([node, str(DECAP_SERVER)], cwd=project, env=env, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        lines: queue.Queue[str | None] = queue.Queue()
-        self.log: list[str] = []
-
-        def read() -> None:
-            for line in self.process.stdout:
-                lines.put(line)
-            lines.put(None)
-
-        threading.Thread(target=read, daemon=True).start()
-        while True:  # until it says it listens (or stops)
-            line = lines.get(timeout=120)
-            if line is None:
-                pytest.fail("decap-server stannade:\n" + "".join(self.log))
-            self.log.append(line)
-            if f"listening on 127.0.0.1:{port}" in line:
-                break
-
-    def stop(self) -> None:
-        self.process.terminate()
+        self._start([node, str(DECAP_SERVER)], project, env)
         try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+            self.wait_for(re.escape(f"listening on 127.0.0.1:{port}"))
+        except AssertionError:
+            self.stop()  # a server that never listened is stopped all the same
+            raise
 
 
 @pytest.fixture
