@@ -266,15 +266,19 @@ def on_template_context(context, template_name, config):
     return context
 
 
+# The engines mark preview-only pages with an English "DRAFT" (class
+# mkdocs-draft-marker, under ProperDocs properdocs-draft-marker); ours say "Utkast".
+DRAFT_MARKERS = tuple(f'<div class="{engine}-draft-marker" title="This page will not be included '
+                      f'into the built site.">DRAFT</div>' for engine in ("mkdocs", "properdocs"))
+
+
 def on_post_page(output: str, page, config) -> str:
-    # MkDocs marks preview-only pages with an English "DRAFT"; ours say "Utkast" instead.
     for entry in getattr(page, "_loft_sections", ()):
         entry.active = False
-    output = output.replace(
-        '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">DRAFT</div>',
-        "",
-    )
-    if state.command == "serve":  # reload when a rebuild is done (loft/editor/preview.py)
+    if state.command == "serve":
+        for marker in DRAFT_MARKERS:
+            output = output.replace(marker, "")
+        # Reload when a rebuild is done (loft/editor/preview.py).
         output = preview.with_reload(output, _mount_path(config))
     output = csp.apply(output, state.theme_scripts)
     if state.indexed_pages is not None and page.file.src_uri in state.build.index.by_src_uri:
