@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 import yaml
 
+from loft.content.frontmatter import STR_TAG
+
+SEQ_TAG = "tag:yaml.org,2002:seq"
+
 
 @dataclass(frozen=True)
 class ValidatedText:
@@ -32,4 +36,15 @@ def kept(text: str, body: str, body_line: int, meta: dict | None) -> ValidatedTe
 def plain_values(fields: dict[str, yaml.Node]) -> dict:
     """Front-matter values as Python data, as MkDocs' SafeLoader makes them."""
     constructor = yaml.constructor.SafeConstructor()
-    return {key: constructor.construct_object(node, deep=True) for key, node in fields.items()}
+    return {key: _plain(node, constructor) for key, node in fields.items()}
+
+
+def _plain(node: yaml.Node, constructor: yaml.constructor.SafeConstructor):
+    # Text, and lists of text (most values), are what the constructor would
+    # return for them: the node's value, a list of the values.
+    if node.tag == STR_TAG and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if (node.tag == SEQ_TAG and isinstance(node, yaml.SequenceNode)
+            and all(c.tag == STR_TAG and isinstance(c, yaml.ScalarNode) for c in node.value)):
+        return [c.value for c in node.value]
+    return constructor.construct_object(node, deep=True)
