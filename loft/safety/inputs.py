@@ -167,7 +167,7 @@ def site_page_problems(path: Path, display: str, project: Project | None = None)
     if project is not None and not problems:
         try:
             meta = plain_values(front.fields)
-        except yaml.YAMLError:  # left to the build, which reads the page again and fails as before
+        except Exception:  # noqa: BLE001 - left to the build, which reads the page again and fails as before
             return problems
         project.validated[path] = kept(text, front.body, front.body_line, meta)
     return problems

@@ -49,8 +49,7 @@ def file_problems(path: Path, display: str, project=None) -> list[Problem]:
     except (OSError, UnicodeDecodeError):
         return []
     front, _ = frontmatter.read(text, display, required=False)
-    split = None if front is None else (front.body, front.body_line)
-    body, line = split[:2] if split is not None else (text, 1)
+    body, line = (front.body, front.body_line) if front is not None else (text, 1)
     return text_problems(display, body, line)
 
 
