@@ -19,7 +19,9 @@ from loft.outputs.catalogue import render_catalogue
 from loft.pages.listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from loft.outputs.machine_readable import MachineReadable
 from loft.safety.inputs import DOCS_DIR, check_inputs, check_texts
+from loft.content import frontmatter
 from loft.content.model import Item
+from loft.content.validated import ValidatedText
 from loft.pages.renderer import PageRenderer
 from loft.pages.wording import count_text
 from loft.content.problems import ContentError, Problem
@@ -105,20 +107,36 @@ class SiteBuild:
     # --- page sources -----------------------------------------------------
     def written(self, src_uri: str) -> _Written | None:
         """The editor-written text of an item or a site page, split by the core
-        (never by the engine: the text published is the text validated)."""
+        (never by the engine: the text published is the text validated, as
+        validation read it; the file is not read again)."""
+        own = self._own_file(src_uri)
+        if own is None:
+            return None
+        path, display = own
+        validated = self._validated(path)
+        if validated is not None:
+            return _Written(display, validated.body, validated.body_line, validated.meta)
+        # Not kept by the check (a site page whose values do not construct): read as before.
+        text = path.read_text(encoding="utf-8-sig")
+        front, _ = frontmatter.read(text, display, required=False)
+        if front is None:  # no front matter (validated items always have one)
+            return _Written(display, text, 1, {})
+        return _Written(display, front.body, front.body_line,
+                        {key: _plain(node) for key, node in front.fields.items()})
+
+    def _own_file(self, src_uri: str) -> tuple[Path, str] | None:
+        """(path, path for messages) of the file an item or site page is written in;
+        None for the pages the core generates."""
         item = self.index.by_src_uri.get(src_uri)
         if item is not None:
-            path, display = item.source_path, item.source
-        elif src_uri in self.listings or src_uri in self.overviews or src_uri == SEARCH_SRC_URI:
+            return item.source_path, item.source
+        if src_uri in self.listings or src_uri in self.overviews or src_uri == SEARCH_SRC_URI:
             return None
-        else:
-            path, display = self.project.root / DOCS_DIR / src_uri, f"{DOCS_DIR}/{src_uri}"
-        text = path.read_text(encoding="utf-8-sig")
-        split = self.project.split(path, text, display)
-        if split is None:  # no front matter (validated items always have one)
-            return _Written(display, text, 1, {})
-        body, body_line, fields = split
-        return _Written(display, body, body_line, {key: _plain(node) for key, node in fields.items()})
+        return self.project.root / DOCS_DIR / src_uri, f"{DOCS_DIR}/{src_uri}"
+
+    def _validated(self, path: Path) -> ValidatedText | None:
+        validated = self.project.validated.get(path)
+        return validated if validated is not None and validated.meta is not None else None
 
     def page_meta(self, src_uri: str, written: _Written | None = None) -> dict:
         """The page's metadata for the theme; the title always from the core."""
@@ -186,15 +204,12 @@ class SiteBuild:
         memo (kept by the caller between builds): src_uri -> (inputs, key). A page
         is rendered only when its inputs changed: its own file, any item's
         metadata or the site's inputs; an edit to one item's text renders one page."""
-        item = self.index.by_src_uri.get(src_uri)
-        if item is not None:
-            own = item.source_path
-        elif src_uri in self.listings or src_uri in self.overviews or src_uri == SEARCH_SRC_URI:
-            own = None
-        else:
-            own = self.project.root / DOCS_DIR / src_uri
-        inputs = page_digest(site_inputs, self.metadata_digest(),
-                             own.read_bytes().decode("utf-8", "surrogateescape") if own is not None else "")
+        own = self._own_file(src_uri)
+        validated = self._validated(own[0]) if own is not None else None
+        # Its own file as validated (what written() publishes), else as it is now.
+        own_text = (validated.text if validated is not None else
+                    own[0].read_bytes().decode("utf-8", "surrogateescape") if own is not None else "")
+        inputs = page_digest(site_inputs, self.metadata_digest(), own_text)
         if memo is not None and src_uri in memo and memo[src_uri][0] == inputs:
             return memo[src_uri][1]
         written = self.written(src_uri)

@@ -100,6 +100,16 @@ def open_regular(path: Path) -> BinaryIO:
     return handle
 
 
+def read_at_most(handle: BinaryIO, count: int) -> bytes:
+    """The first count bytes of an open file, or all of it: sized by the file,
+    since read(count) allocates count bytes first (16 MiB for every item's text)."""
+    size = os.fstat(handle.fileno()).st_size
+    data = handle.read(min(size + 1, count))
+    if size < len(data) < count:  # grown since fstat: read on, as far as count
+        data += handle.read(count - len(data))
+    return data
+
+
 class UnsafeFile(Exception):
     """A file that must not be read; the message is the Swedish problem."""
 
@@ -107,7 +117,7 @@ class UnsafeFile(Exception):
 def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
     """The whole file (raises UnsafeFile for anything but a regular file of sane size)."""
     with open_regular(path) as handle:
-        data = handle.read(limit + 1)
+        data = read_at_most(handle, limit + 1)
     if len(data) > limit:
         raise UnsafeFile(f"filen är större än {limit // (1024 * 1024)} MiB och kan inte vara en "
                          "textfil för webbplatsen. Dela upp den eller ta bort den.")
@@ -323,7 +333,7 @@ def pdf_pages(path: Path) -> int | None:
     it readably (compressed object streams, a damaged file): never a guess."""
     try:
         with open_regular(path) as handle:
-            data = handle.read(PDF_SCAN_BYTES)
+            data = read_at_most(handle, PDF_SCAN_BYTES)
     except UnsafeFile:
         return None
     counts = [int(m.group(1)) for node in _PDF_PAGES.finditer(data)

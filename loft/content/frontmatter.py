@@ -26,6 +26,10 @@ MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
 # list of fields whose values are text or lists of text: depth 2; 20 is ample.
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 20
+# YAML with at most this many indicators that open a collection is composed
+# first and its depth checked on the nodes (compose: one pass, not two).
+_OPENERS = "-[{?:"
+_SAFE_OPENERS = 10 * MAX_DEPTH
 _SYNTAX_FIX = ("Kontrollera indrag och kolon; text som innehåller kolon (:) eller börjar med "
                "citattecken ska skrivas inom citattecken, till exempel title: \"Del 2: Insikter\".")
 # Plain text in YAML is a str; anything else a bare word turned into (a number,
@@ -203,6 +207,18 @@ def compose(yaml_text: str, path: str, offset: int, field: str = "front matter",
             fix: str = _SYNTAX_FIX) -> tuple[object, yaml.Node | None, list[Problem]]:
     """(loader, root node, []) of YAML within the bounds of scan_events, or (None, None,
     problems); the loader stays open for constructing scalars (dispose() it after)."""
+    if _composes_safely(yaml_text):
+        # One pass instead of two: the bounds are checked on the nodes. Anything
+        # the nodes cannot tell (an error, too deep) is left to the two passes
+        # below, which word it exactly as they always did.
+        loader = LOADER(yaml_text)
+        try:
+            root = loader.get_single_node()
+        except yaml.YAMLError:
+            root = False
+        if root is not False and not _deeper_than(root, MAX_DEPTH):
+            return loader, root, []
+        loader.dispose()
     bound = scan_events(yaml_text, path, offset, field=field, fix=fix)
     if bound:
         return None, None, bound
@@ -212,6 +228,34 @@ def compose(yaml_text: str, path: str, offset: int, field: str = "front matter",
     except yaml.YAMLError as error:
         loader.dispose()
         return None, None, [syntax_problem(error, path, offset, field, fix)]
+
+
+def _composes_safely(yaml_text: str) -> bool:
+    """Whether scan_events can have nothing to say but depth and syntax, and composing
+    first is safe: without & * ! there is no anchor, alias or tag, and every level of
+    nesting opens with an indicator of its own (- [ { ? :), so their count bounds the
+    depth libyaml's composer recurses to (it crashes some 20,000 levels down)."""
+    return ("&" not in yaml_text and "*" not in yaml_text and "!" not in yaml_text
+            and sum(map(yaml_text.count, _OPENERS)) <= _SAFE_OPENERS)
+
+
+def _deeper_than(root: yaml.Node | None, limit: int) -> bool:
+    """Whether collections nest more than limit levels deep (as scan_events counts them)."""
+    level = [root] if isinstance(root, (yaml.MappingNode, yaml.SequenceNode)) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        children = []
+        for node in level:
+            if isinstance(node, yaml.MappingNode):
+                for pair in node.value:
+                    children += pair
+            else:
+                children += node.value
+        level = [n for n in children if isinstance(n, (yaml.MappingNode, yaml.SequenceNode))]
+    return False
 
 
 def _at(event, path: str, offset: int, field: str, message: str) -> Problem:

@@ -6,7 +6,6 @@ discovers, reads and validates every item and returns them with all problems fou
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from loft.content.data.load import DataFiles
 from loft.content.model import Attachment, ContentType, Item
 from loft.content.problems import ContentError, Problem
 from loft.content.text import closest, slugify
+from loft.content.validated import ValidatedText, kept, plain_values
 from loft.content.validation import RecordVocabularies, validate
 
 DATA_DIR = reader.DATA_DIR
@@ -37,20 +37,11 @@ class Project:
         self.record = RecordVocabularies(data.publishers, data.languages)
         self.type_by_id = {t.id: t for t in self.types}
         self.facet_by_field = {f.field: f for f in self.facets}
-        # path -> (digest of the text, where the body starts, front-matter nodes,
-        # body line) of every item read: SiteBuild.written uses the same split
-        # without parsing the YAML again, when the file is still the same text.
-        self.splits: dict[Path, tuple[bytes, int, dict, int]] = {}
-
-    def split(self, path: Path, text: str, display: str) -> tuple[str, int, dict] | None:
-        """(body, line where it starts, front-matter fields) of a file's text, as
-        validated: without parsing the YAML again when the text is the one read."""
-        cached = self.splits.get(path)
-        if cached is not None and cached[0] == text_digest(text):
-            _, start, fields, body_line = cached
-            return text[start:], body_line, fields
-        front, _ = frontmatter.read(text, display, required=False)
-        return None if front is None else (front.body, front.body_line, front.fields)
+        self._prefix = root.as_posix().rstrip("/") + "/"  # display(): the root's paths start so
+        # path -> the text of every Markdown file read and split (items, and the
+        # site's own pages once checked): the build and the text check use it
+        # instead of reading and parsing the file again (loft/content/validated.py).
+        self.validated: dict[Path, ValidatedText] = {}
 
     # --- data files -------------------------------------------------------
     @classmethod
@@ -147,8 +138,6 @@ class Project:
         if text is None:
             return None, problems + read_problems
         front, front_problems = frontmatter.read(text, display)
-        if front is not None and text.endswith(front.body):
-            self.splits[path] = (text_digest(text), len(text) - len(front.body), front.fields, front.body_line)
         problems += front_problems
         if front is None:
             return None, problems
@@ -161,7 +150,10 @@ class Project:
             attachments, assets, file_problems = self._folder_files(path.parent)
             problems += file_problems
         if problems:
+            self.validated[path] = kept(text, front.body, front.body_line, None)
             return None, problems
+        # Valid, so every value constructs (the scalars were tried, the keys are text).
+        self.validated[path] = kept(text, front.body, front.body_line, plain_values(front.fields))
         return Item(
             type=ctype, slug=slug, source=display, source_path=path, title=fields.title,
             date=fields.date, summary=fields.summary, authors=fields.authors,
@@ -223,8 +215,13 @@ class Project:
         return attachments, assets, problems
 
     def display(self, path: Path) -> str:
+        # Paths found under the (resolved) root need no resolve() and no relative_to():
+        # the root's text with a / is their start (Path drops "." parts; ".." sends them below).
+        text = path.as_posix()
+        if text.startswith(self._prefix) and "/.." not in text:
+            return text[len(self._prefix):]
         if path.is_absolute() and ".." not in path.parts:
-            try:  # paths found under the (resolved) root need no resolve(): 5,000 stat calls saved
+            try:
                 return path.relative_to(self.root).as_posix()
             except ValueError:
                 pass
@@ -334,6 +331,3 @@ def _duplicate_urls(items: list[Item]) -> list[Problem]:
             seen[item.url] = item
     return problems
 
-
-def text_digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

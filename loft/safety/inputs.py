@@ -21,6 +21,7 @@ from loft.content.model import Item
 from loft.content.problems import Problem
 from loft.content.project import Project, unreadable_problem
 from loft.safety.text_check import data_markdown_problems, item_problems, project_text_problems
+from loft.content.validated import kept, plain_values
 from loft.content.urls import CATALOGUE_PATH, SEARCH_SRC_URI, YEARS_URL, page_url
 from loft.content.text import has_markup
 from loft.content.validation import markup_message, not_text_message
@@ -55,7 +56,7 @@ def check_inputs(project: Project, only: list[Path] | None = None,
     problems += docs.problems
     page_problems: list[Problem] = []
     for page in docs.pages:
-        page_problems += site_page_problems(page, project.display(page))
+        page_problems += site_page_problems(page, project.display(page), project)
     problems += page_problems
     problems += collisions(project, items, docs)
     problems += data_markdown_problems(project)  # a few short fields: always
@@ -136,8 +137,9 @@ def scan_docs(project: Project) -> DocsFiles:
     return found
 
 
-def site_page_problems(path: Path, display: str) -> list[Problem]:
-    """A page of the site's own, read as MkDocs will read it, and within the same bounds as items."""
+def site_page_problems(path: Path, display: str, project: Project | None = None) -> list[Problem]:
+    """A page of the site's own, read as MkDocs will read it, and within the same bounds as items;
+    with project, a page without problems is kept there for the build (Project.validated)."""
     text, problems = files.read_text(path, display)
     if text is None:
         return problems
@@ -162,6 +164,12 @@ def site_page_problems(path: Path, display: str) -> list[Problem]:
     problems += limits.nesting(front.body, display, front.body_line)
     if front.unreadable and not problems:
         problems.append(unreadable_problem(display, front))
+    if project is not None and not problems:
+        try:
+            meta = plain_values(front.fields)
+        except Exception:  # noqa: BLE001 - left to the build, which reads the page again and fails as before
+            return problems
+        project.validated[path] = kept(text, front.body, front.body_line, meta)
     return problems
 
 

@@ -37,20 +37,19 @@ def text_problems(path: str, body: str, body_line: int) -> list[Problem]:
 
 def file_problems(path: Path, display: str, project=None) -> list[Problem]:
     """text_problems of one Markdown file, split the way the core splits it
-    (by the project's split of it when given: no second parse). Unreadable or
-    non-regular files are left to the file checks."""
+    (as validation read it, when the project kept it: no second read). Unreadable
+    or non-regular files are left to the file checks."""
+    validated = project.validated.get(path) if project is not None else None
+    if validated is not None:
+        return text_problems(display, validated.body, validated.body_line)
     if path.is_symlink() or not path.is_file():
         return []
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return []
-    if project is not None:
-        split = project.split(path, text, display)
-    else:
-        front, _ = frontmatter.read(text, display, required=False)
-        split = None if front is None else (front.body, front.body_line, front.fields)
-    body, line = split[:2] if split is not None else (text, 1)
+    front, _ = frontmatter.read(text, display, required=False)
+    body, line = (front.body, front.body_line) if front is not None else (text, 1)
     return text_problems(display, body, line)
 
 
@@ -69,7 +68,7 @@ def project_text_problems(project, site_pages: list[Path]) -> list[Problem]:
         if path.suffix == ".md":
             problems += file_problems(path, project.display(path), project)
     for path in site_pages:
-        problems += file_problems(path, project.display(path))
+        problems += file_problems(path, project.display(path), project)
     return problems
 
 
