@@ -57,6 +57,11 @@ class PageHead:
         self.index, self.listings, self.overviews = index, listings, overviews
         self.meta, self.citations = meta, citations
         self.jsonld = StructuredData(meta)  # what pages share, made once
+        # The first Open Graph tags, the same on every page but for og:type (by: is it an item?).
+        self._site_tags = {is_item: "\n".join([_meta("property", "og:type", "article" if is_item else "website"),
+                                               _meta("property", "og:site_name", meta.site_name),
+                                               _meta("property", "og:locale", "sv_SE")])
+                           for is_item in (False, True)}
 
     # --- what the page is -----------------------------------------------------
     def info(self, src_uri: str, title: str = "", markdown: str = "",
@@ -95,9 +100,7 @@ class PageHead:
     # --- the markup -------------------------------------------------------------
     def html(self, info: PageInfo) -> str:
         tags = [
-            _meta("property", "og:type", "article" if info.item else "website"),
-            _meta("property", "og:site_name", self.meta.site_name),
-            _meta("property", "og:locale", "sv_SE"),
+            self._site_tags[info.item is not None],
             _meta("property", "og:title", info.title),
             _meta("property", "og:description", info.description),
         ]
