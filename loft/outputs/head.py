@@ -28,6 +28,7 @@ from loft.outputs.structured_data import StructuredData, jsonld_script
 from loft.content.urls import page_url, relative
 
 MAX_DESCRIPTION = 300
+_PLACEHOLDER = " …"  # after a shortened description
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
@@ -171,4 +172,12 @@ def shorten(text: str, width: int = MAX_DESCRIPTION) -> str:
     # text's only whitespace now): what follows that space changes nothing but
     # the time, which grows with the text (summaries run to pages).
     end = text.find(" ", width + 1)
-    return textwrap.shorten(text if end == -1 else text[:end], width=width, placeholder=" …")
+    text = text if end == -1 else text[:end]
+    if "-" not in text and max(map(len, text.split(" "))) <= width:
+        # Without hyphens (textwrap breaks after them) and words too long for a
+        # line (it breaks those), textwrap's words are the words between the
+        # spaces, and its line keeps those that end, with the placeholder after
+        # them, within `width`: what this gives, without its regular expression.
+        cut = text.rfind(" ", 0, width - len(_PLACEHOLDER) + 1)
+        return text[:cut] + _PLACEHOLDER if cut > 0 else _PLACEHOLDER.lstrip()
+    return textwrap.shorten(text, width=width, placeholder=_PLACEHOLDER)
