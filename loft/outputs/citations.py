@@ -11,7 +11,6 @@ Scholar's citation_* meta tags. URLs are given only when the site's address
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
