@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from loft.content.model import BasedOn
 from loft.content.site_index import SiteIndex
+from loft.outputs import json_text
 
 
 
@@ -44,4 +43,4 @@ def based_on_entry(source: BasedOn) -> dict:
 
 def render_catalogue(index: SiteIndex) -> str:
     # Stable output: same sources give byte-identical files (no build timestamps).
-    return json.dumps({"items": catalogue_entries(index)}, ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps({"items": catalogue_entries(index)}, indent=2) + "\n"

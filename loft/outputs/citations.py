@@ -11,13 +11,13 @@ Scholar's citation_* meta tags. URLs are given only when the site's address
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
 from loft.content.metadata import SiteMetadata
 from loft.content.model import Item
 from loft.content.site_index import SiteIndex
+from loft.outputs import json_text
 from loft.safety.templating import Templates
 from loft.safety.trusted import trusted
 
@@ -76,6 +76,7 @@ class Citations:
         self.index = index
         self.meta = meta
         self._html = (templates or Templates.package()).macros("citation.html")
+        self._urls: dict[str, str | None] = {}  # item URL -> its address (url)
 
     def citable(self, item: Item) -> bool:
         return item.type.citation is not None
@@ -88,7 +89,12 @@ class Citations:
         return [Name.parse(a) for a in item.authors]
 
     def url(self, item: Item) -> str | None:
-        return self.meta.absolute(item.url)
+        # Asked for by the page, the scholar tags and each of the three downloads.
+        try:
+            return self._urls[item.url]
+        except KeyError:
+            url = self._urls[item.url] = self.meta.absolute(item.url)
+            return url
 
     def publishers(self, item: Item) -> list[str]:
         """Full names of the item's publishers (data/publishers.yml); the site's
@@ -242,7 +248,7 @@ class Citations:
         return data
 
     def csl_json(self, item: Item) -> str:
-        return json.dumps([self.csl(item)], ensure_ascii=False, indent=2) + "\n"
+        return json_text.dumps([self.csl(item)], indent=2) + "\n"
 
     def files(self) -> dict[str, str]:
         """Every citable published item's downloads: site-relative path -> text."""

@@ -10,27 +10,27 @@ Links are relative to the feed unless the site's address (site_url) is known.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
-from lxml import etree
 
 from loft.content.dates import PartialDate
 from loft.pages.listings import Listing
 from loft.content.metadata import SiteMetadata, media_type
 from loft.content.model import Item
 from loft.content.site_index import SiteIndex
-from loft.content.urls import FEED_MEDIA_TYPE, feed_url
+from loft.content.urls import FEED_MEDIA_TYPE, feed_url, relative
 
 MAX_ENTRIES = 50  # also said on docs/oppna-data.md
 # `updated` of a feed while the whole site is empty: a fixed date, not the build time.
 EMPTY_SITE_UPDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # Namespace of the feeds' and entries' ids: stable when the site moves to another address.
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "loft-kunskapsbank")
-_ATOM = "{http://www.w3.org/2005/Atom}"
 _LINK_ATTRIBUTES = ("rel", "type", "hreflang", "title", "length")
 
 
@@ -63,9 +63,15 @@ def all_feeds(index: SiteIndex, site_name: str) -> list[Feed]:
     return feeds
 
 
-def render_atom(feed: Feed, index: SiteIndex, meta: SiteMetadata, site_updated: datetime) -> str:
-    """The feed as Atom 1.0 XML; same sources, same bytes."""
+def render_atom(feed: Feed, index: SiteIndex, meta: SiteMetadata, site_updated: datetime,
+                entries: _Entries | None = None) -> str:
+    """The feed as Atom 1.0 XML; same sources, same bytes.
+
+    entries: the entries render_feeds made for the other feeds, since an item
+    is in several (the site's, its type's, each of its terms').
+    """
     here = feed.page_url
+    entries = entries if entries is not None else _Entries(index, meta)
     generator = FeedGenerator()
     generator.id(_urn(feed.url))
     generator.title(feed.title)
@@ -77,49 +83,110 @@ def render_atom(feed: Feed, index: SiteIndex, meta: SiteMetadata, site_updated: 
     generator.generator(meta.site_name)
     generator.updated(as_datetime(feed.items[0].date) if feed.items else site_updated)
     for item in feed.items:
-        entry = generator.add_entry(order="append")
-        entry.id(_urn(item.url))
-        entry.title(item.title)
-        entry.link(href=meta.link(here, item.url), rel="alternate", type="text/html")
-        published = as_datetime(item.date)
-        entry.published(published)
-        entry.updated(published)
-        if item.summary:
-            entry.summary(item.summary)
-        for name in item.authors:
-            entry.author({"name": name})
-        entry.category(_category(meta, item.type.url, item.type.id, item.type.label))
-        for facet in index.facets:
-            for term in item.terms(facet):
-                entry.category(_category(meta, facet.term_url(term.id), term.id, term.label))
-        for attachment in item.attachments:
-            entry.link(href=meta.link(here, item.file_url(attachment)), rel="enclosure",
-                       type=media_type(attachment.extension), length=str(attachment.size))
-    return _with_entry_link_attributes(generator).decode("utf-8")
+        generator.add_entry(entries.entry(item, here), order="append")
+    # Pretty-printed by lxml as it writes: no element here holds both text and
+    # elements, so these are the bytes of indenting the tree with etree.indent
+    # (and parsing it back for that), less the newline after the root element.
+    return generator.atom_str(pretty=True).decode("utf-8").removesuffix("\n")
 
 
-def _with_entry_link_attributes(generator: FeedGenerator) -> bytes:
-    """The Atom XML, with the attributes feedgen 1.0.0 drops from entry links.
+class _Entry(FeedEntry):
+    """feedgen's entry, with the attributes feedgen 1.0.0 drops from its links,
+    made into XML once however many feeds it is in.
 
     feedgen writes only href on an entry's <link> (python-feedgen issue #135),
     which would turn an enclosure into a second alternate link. The links are
-    written in the order they were given, so each gets its attributes back.
+    written in the order they were given, so each gets its attributes back as
+    the entry's element is made.
     """
-    root = etree.fromstring(generator.atom_str())
-    for element, entry in zip(root.iterfind(f"{_ATOM}entry"), generator.entry()):
-        for link, data in zip(element.iterfind(f"{_ATOM}link"), entry.link() or ()):
-            for name in _LINK_ATTRIBUTES:
-                if data.get(name):
-                    link.set(name, str(data[name]))
-    etree.indent(root, space="  ")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+    _element = None
+
+    def atom_entry(self, extensions=True):
+        if self._element is None:
+            element = super().atom_entry(extensions)
+            for link, data in zip(element.iterfind("link"), self.link() or ()):
+                for name in _LINK_ATTRIBUTES:
+                    if data.get(name):
+                        link.set(name, str(data[name]))
+            self._element = element
+        return copy.deepcopy(self._element)  # each feed's tree gets its own
+
+
+@dataclass(frozen=True)
+class _EntryData:
+    """An item's entry but for its links' form, which is relative to each feed
+    unless the site's address is known (then `absolute`)."""
+    id: str
+    title: str
+    published: datetime
+    summary: str
+    authors: tuple[str, ...]
+    categories: tuple[dict, ...]
+    links: tuple[tuple[str, str | None, dict], ...]  # (url, absolute, the other attributes)
+
+
+class _Entries:
+    """The feeds' entries: an item's data is gathered once, and its entry made
+    once for each form its links take (one when the site's address is known;
+    a feed at the site's root, its type's and its terms' otherwise)."""
+
+    def __init__(self, index: SiteIndex, meta: SiteMetadata):
+        self.index, self.meta = index, meta
+        self._data: dict[str, _EntryData] = {}
+        self._made: dict[tuple[str, tuple[str, ...]], _Entry] = {}
+        self._categories: dict[tuple[str, str, str], dict] = {}  # the few types' and terms'
+
+    def entry(self, item: Item, here: str) -> _Entry:
+        data = self._data.get(item.url)
+        if data is None:
+            data = self._data[item.url] = self._entry_data(item)
+        hrefs = tuple(absolute or relative(here, url) for url, absolute, _ in data.links)  # meta.link
+        entry = self._made.get((item.url, hrefs))
+        if entry is None:
+            entry = self._made[item.url, hrefs] = _Entry()
+            entry.id(data.id)
+            entry.title(data.title)
+            # One call for all values of a kind: each call checks and copies
+            # every value given before it (feedgen), so a call a value is quadratic.
+            entry.link([{"href": href, **attributes} for href, (_, _, attributes) in zip(hrefs, data.links)])
+            entry.published(data.published)
+            entry.updated(data.published)
+            if data.summary:
+                entry.summary(data.summary)
+            if data.authors:
+                entry.author([{"name": name} for name in data.authors])
+            entry.category([dict(category) for category in data.categories])
+        return entry
+
+    def _entry_data(self, item: Item) -> _EntryData:
+        categories = [self._category(item.type.url, item.type.id, item.type.label)]
+        for facet in self.index.facets:
+            for term in item.terms(facet):
+                categories.append(self._category(facet.term_url(term.id), term.id, term.label))
+        meta = self.meta
+        links = [(item.url, meta.absolute(item.url), {"rel": "alternate", "type": "text/html"})]
+        for attachment in item.attachments:
+            url = item.file_url(attachment)
+            links.append((url, meta.absolute(url), {"rel": "enclosure", "type": media_type(attachment.extension),
+                                                    "length": str(attachment.size)}))
+        return _EntryData(_urn(item.url), item.title, as_datetime(item.date), item.summary,
+                          tuple(item.authors), tuple(categories), tuple(links))
+
+    def _category(self, page_url: str, term: str, label: str) -> dict:
+        key = (page_url, term, label)
+        category = self._categories.get(key)
+        if category is None:
+            category = self._categories[key] = _category(self.meta, page_url, term, label)
+        return category
 
 
 def render_feeds(index: SiteIndex, meta: SiteMetadata) -> dict[str, str]:
     """Every feed file: site-relative path -> Atom XML."""
     newest = next(iter(_newest(index.items, 1)), None)
     site_updated = as_datetime(newest.date) if newest else EMPTY_SITE_UPDATED
-    return {feed.url: render_atom(feed, index, meta, site_updated)
+    entries = _Entries(index, meta)
+    return {feed.url: render_atom(feed, index, meta, site_updated, entries)
             for feed in all_feeds(index, meta.site_name)}
 
 

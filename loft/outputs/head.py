@@ -24,10 +24,11 @@ from loft.content.model import Item
 from loft.pages.wording import count_text
 from loft.content.site_index import SiteIndex
 from loft.pages.records import page_trail
-from loft.outputs.structured_data import breadcrumb_jsonld, item_jsonld, jsonld_script, page_jsonld, term_jsonld
+from loft.outputs.structured_data import StructuredData, jsonld_script
 from loft.content.urls import page_url, relative
 
 MAX_DESCRIPTION = 300
+_PLACEHOLDER = " …"  # after a shortened description
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
@@ -56,6 +57,12 @@ class PageHead:
                  meta: SiteMetadata, citations: Citations):
         self.index, self.listings, self.overviews = index, listings, overviews
         self.meta, self.citations = meta, citations
+        self.jsonld = StructuredData(meta)  # what pages share, made once
+        # The first Open Graph tags, the same on every page but for og:type (by: is it an item?).
+        self._site_tags = {is_item: "\n".join([_meta("property", "og:type", "article" if is_item else "website"),
+                                               _meta("property", "og:site_name", meta.site_name),
+                                               _meta("property", "og:locale", "sv_SE")])
+                           for is_item in (False, True)}
 
     # --- what the page is -----------------------------------------------------
     def info(self, src_uri: str, title: str = "", markdown: str = "",
@@ -94,13 +101,11 @@ class PageHead:
     # --- the markup -------------------------------------------------------------
     def html(self, info: PageInfo) -> str:
         tags = [
-            _meta("property", "og:type", "article" if info.item else "website"),
-            _meta("property", "og:site_name", self.meta.site_name),
-            _meta("property", "og:locale", "sv_SE"),
+            self._site_tags[info.item is not None],
             _meta("property", "og:title", info.title),
             _meta("property", "og:description", info.description),
         ]
-        absolute = self.meta.absolute(info.url)
+        absolute = self.jsonld.absolute(info.url)
         if absolute:
             tags.append(_meta("property", "og:url", absolute))
         tags.append(self._feed_link(info.url, feed_url(), self.meta.site_name))
@@ -108,18 +113,18 @@ class PageHead:
             tags.append(self._feed_link(info.url, info.feed_url, f"{info.feed_title} – {self.meta.site_name}"))
         trail = page_trail(self.index, info.url)
         if trail:
-            tags.append(jsonld_script(breadcrumb_jsonld(trail, self.meta)))
+            tags.append(jsonld_script(self.jsonld.breadcrumb(trail)))
         if info.item is not None:
             tags += [_meta("name", name, content) for name, content in self.citations.scholar_tags(info.item)]
-            tags.append(jsonld_script(item_jsonld(info.item, self.index, self.meta)))
+            tags.append(jsonld_script(self.jsonld.item(info.item, self.index)))
         elif info.listing is not None:
             listing = info.listing
-            about = (term_jsonld(listing.term, listing.facet, self.meta)
+            about = (self.jsonld.term(listing.term, listing.facet)
                      if listing.term is not None and listing.facet is not None else None)
-            tags.append(jsonld_script(page_jsonld("CollectionPage", info.title, info.description,
-                                                  info.url, self.meta, about)))
+            tags.append(jsonld_script(self.jsonld.page("CollectionPage", info.title, info.description,
+                                                       info.url, about)))
         elif info.url == "":
-            tags.append(jsonld_script(page_jsonld("WebSite", info.title, info.description, "", self.meta)))
+            tags.append(jsonld_script(self.jsonld.page("WebSite", info.title, info.description, "")))
         return "\n".join(tags)
 
     def _feed_link(self, here: str, feed: str, title: str) -> str:
@@ -160,4 +165,19 @@ def first_paragraph(markdown: str) -> str:
 def shorten(text: str, width: int = MAX_DESCRIPTION) -> str:
     """At most `width` characters, cut between words."""
     text = " ".join(text.split())
-    return textwrap.shorten(text, width=width, placeholder=" …") if len(text) > width else text
+    if len(text) <= width:
+        return text
+    # textwrap splits the whole text into words, but its line ends at the first
+    # word that does not fit, which ends by the first space after `width` (the
+    # text's only whitespace now): what follows that space changes nothing but
+    # the time, which grows with the text (summaries run to pages).
+    end = text.find(" ", width + 1)
+    text = text if end == -1 else text[:end]
+    if "-" not in text and max(map(len, text.split(" "))) <= width:
+        # Without hyphens (textwrap breaks after them) and words too long for a
+        # line (it breaks those), textwrap's words are the words between the
+        # spaces, and its line keeps those that end, with the placeholder after
+        # them, within `width`: what this gives, without its regular expression.
+        cut = text.rfind(" ", 0, width - len(_PLACEHOLDER) + 1)
+        return text[:cut] + _PLACEHOLDER if cut > 0 else _PLACEHOLDER.lstrip()
+    return textwrap.shorten(text, width=width, placeholder=_PLACEHOLDER)

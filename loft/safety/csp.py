@@ -54,7 +54,34 @@ _TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 _TEMPLATE_VALUE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 
 
-def theme_script_patterns(templates: list[str]) -> list[re.Pattern]:
+class ThemeScripts(tuple):
+    """The patterns of the theme's inline scripts (theme_script_patterns), with
+    the verdict on each script text met so far: its hash if the text is one of
+    the theme's scripts, None if not. Pages carry the same few scripts (the
+    scope script differs only by the page's depth), so each distinct text is
+    matched and hashed once a build. The verdict is keyed on the whole text and
+    depends on nothing else, so a page gets a hash only for a script it holds."""
+
+    _LIMIT = 4096  # distinct texts kept; more only when something injects scripts
+
+    def __new__(cls, patterns=()):
+        scripts = super().__new__(cls, patterns)
+        scripts._verdicts = {}
+        return scripts
+
+    def verdict(self, body: str) -> str | None:
+        """'sha256-…' of body if it is one of the theme's scripts, else None."""
+        try:
+            return self._verdicts[body]
+        except KeyError:
+            pass
+        if len(self._verdicts) >= self._LIMIT:
+            self._verdicts.clear()
+        verdict = self._verdicts[body] = _hash(body) if any(p.fullmatch(body) for p in self) else None
+        return verdict
+
+
+def theme_script_patterns(templates: list[str]) -> ThemeScripts:
     """The inline scripts of the theme's templates (Jinja source) as patterns
     of the scripts they render: each {{ … }} may become a value without quotes
     or angle brackets (the scope script's base URL), nothing else may change."""
@@ -63,7 +90,7 @@ def theme_script_patterns(templates: list[str]) -> list[re.Pattern]:
         for match in _INLINE_SCRIPT.finditer(_TEMPLATE_COMMENT.sub("", source)):
             parts = _TEMPLATE_VALUE.split(match.group("body"))
             patterns.append(re.compile(r"[^\"'<>]*".join(re.escape(p) for p in parts), re.DOTALL))
-    return patterns
+    return ThemeScripts(patterns)
 
 
 def _outside_main(html: str) -> str:
@@ -72,8 +99,12 @@ def _outside_main(html: str) -> str:
     start = _MAIN_START.search(html)
     if start is None:
         return html
+    # The last </main> is near the end of a page: search from the last one in
+    # lower case (a fast string search) when there is one after <main, not
+    # through the whole of <main>; a later one in other letter case still counts.
+    last = html.rfind("</main>", start.start())
     end = None
-    for end in _MAIN_END.finditer(html, start.start()):
+    for end in _MAIN_END.finditer(html, start.start() if last < 0 else last):
         pass
     if end is None:
         return html
@@ -84,30 +115,22 @@ _MAIN_START = re.compile(r"<main\b", re.IGNORECASE)
 _MAIN_END = re.compile(r"</main>", re.IGNORECASE)
 
 
-def script_hashes(html: str, theme_scripts: list[re.Pattern]) -> list[str]:
+def script_hashes(html: str, theme_scripts: ThemeScripts | list[re.Pattern]) -> list[str]:
     """'sha256-…' of every inline script outside <main> that is one of the
     theme's, in page order, once each."""
+    if not isinstance(theme_scripts, ThemeScripts):
+        theme_scripts = ThemeScripts(theme_scripts)
     hashes: list[str] = []
     for match in _INLINE_SCRIPT.finditer(_outside_main(html)):
         if _DATA_TYPE.search(match.group("attrs")):
             continue
-        if not _is_theme_script(match.group("body"), tuple(theme_scripts)):
-            continue
-        token = _hash(match.group("body"))
-        if token not in hashes:
+        token = theme_scripts.verdict(match.group("body"))
+        if token is not None and token not in hashes:
             hashes.append(token)
     return hashes
 
 
-@functools.lru_cache(maxsize=256)
-def _is_theme_script(body: str, theme_scripts: tuple[re.Pattern, ...]) -> bool:
-    """The same few scripts are on every page: each is matched once."""
-    return any(p.fullmatch(body) for p in theme_scripts)
-
-
-@functools.lru_cache(maxsize=256)
 def _hash(body: str) -> str:
-    """The theme's few inline scripts are the same on every page: hashed once."""
     digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest())
     return f"'sha256-{digest.decode('ascii')}'"
 
@@ -123,14 +146,13 @@ def _policy(hashes: tuple[str, ...], header: bool) -> str:
     return " ".join(text.replace("{hashes}", " ".join(hashes)).split())
 
 
-def apply(html: str, theme_scripts: list[re.Pattern] = ()) -> str:
+def apply(html: str, theme_scripts: ThemeScripts | list[re.Pattern] = ()) -> str:
     """html with its policy as the first thing in <head> after the charset
     (a policy in <meta> governs only what comes after it)."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html, list(theme_scripts)))}">'
-    charset = _CHARSET.search(html)
-    if charset is not None:
-        return html[:charset.end()] + meta + html[charset.end():]
-    head = _HEAD_START.search(html)
-    if head is None:
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html, theme_scripts))}">'
+    anchor = _CHARSET.search(html) or _HEAD_START.search(html)
+    if anchor is None:
         return html  # not a page (no <head>): nothing to govern
-    return html[:head.end()] + meta + html[head.end():]
+    # The first occurrence of the matched tag is the match (an earlier one would
+    # have matched first); replace copies the page once, slicing it twice.
+    return html.replace(anchor.group(), anchor.group() + meta, 1)

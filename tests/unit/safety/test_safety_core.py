@@ -103,3 +103,37 @@ def test_one_text_leaves_nothing_behind_in_the_reused_converter():
     first = dialect.render("*[RISE]: Research Institutes of Sweden\n\nRISE[^1]\n\n[^1]: Not.\n")
     assert "<abbr" in first and "footnote" in first
     assert dialect.render("RISE och text[^1]\n") == "<p>RISE och text[^1]</p>"
+
+
+def test_verdicts_are_kept_by_script_text_so_a_page_gets_hashes_only_for_its_own_scripts():
+    """One ThemeScripts serves a whole build: what it learnt from one page never
+    gives another page a hash for a script that page does not hold."""
+    patterns = csp.theme_script_patterns(THEME)
+    deep, shallow = '__md_scope=new URL("../..",location)', '__md_scope=new URL(".",location)'
+
+    def page(*scripts: str, main: str = "") -> str:
+        return ('<html><head><meta charset="utf-8">' + "".join(f"<script>{s}</script>" for s in scripts)
+                + f"</head><body><main>{main}</main></body></html>")
+
+    def token(script: str) -> str:
+        return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+
+    assert csp.script_hashes(page(deep, "var palette=1"), patterns) == [token(deep), token("var palette=1")]
+    assert csp.script_hashes(page(shallow), patterns) == [token(shallow)]
+    assert csp.script_hashes(page(), patterns) == []
+    # The same text inside <main> is an editor's, whatever was learnt of it outside.
+    assert csp.script_hashes(page(main=f"<script>{deep}</script>"), patterns) == []
+    assert csp.script_hashes(page("alert(1)", deep), patterns) == [token(deep)]
+    assert csp.script_hashes(page("alert(1)"), patterns) == []
+    # A plain list of patterns (no verdicts kept between calls) gives the same.
+    assert csp.script_hashes(page(deep, "alert(1)"), list(patterns)) == [token(deep)]
+
+
+def test_the_last_closing_main_counts_in_any_letter_case():
+    page = ('<html><head><meta charset="utf-8"></head><body><main></main><script>var palette=1</script>'
+            "</MAIN></body></html>")
+    assert csp.script_hashes(page, csp.theme_script_patterns(THEME)) == []
+    # The policy goes right after the charset, once.
+    out = csp.apply(page + page, csp.theme_script_patterns(THEME))
+    assert out.count("Content-Security-Policy") == 1
+    assert out.startswith('<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')
