@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from loft.content.model import BasedOn
 from loft.content.site_index import SiteIndex
-from loft.outputs import json_text
 
 
 
@@ -43,4 +44,4 @@ def based_on_entry(source: BasedOn) -> dict:
 
 def render_catalogue(index: SiteIndex) -> str:
     # Stable output: same sources give byte-identical files (no build timestamps).
-    return json_text.dumps({"items": catalogue_entries(index)}, indent=2) + "\n"
+    return json.dumps({"items": catalogue_entries(index)}, ensure_ascii=False, indent=2) + "\n"

@@ -11,13 +11,13 @@ Scholar's citation_* meta tags. URLs are given only when the site's address
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from loft.content.metadata import SiteMetadata
 from loft.content.model import Item
 from loft.content.site_index import SiteIndex
-from loft.outputs import json_text
 from loft.safety.templating import Templates
 from loft.safety.trusted import trusted
 
@@ -248,7 +248,7 @@ class Citations:
         return data
 
     def csl_json(self, item: Item) -> str:
-        return json_text.dumps([self.csl(item)], indent=2) + "\n"
+        return json.dumps([self.csl(item)], ensure_ascii=False, indent=2) + "\n"
 
     def files(self) -> dict[str, str]:
         """Every citable published item's downloads: site-relative path -> text."""
