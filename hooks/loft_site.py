@@ -42,7 +42,8 @@ from loft.pages.listings import DEFAULT_PAGE_SIZE  # noqa: E402
 from loft.pages.keys import inputs_digest  # noqa: E402
 from loft.safety.inputs import unsafe_docs_entries  # noqa: E402
 from loft.content.problems import ContentError  # noqa: E402
-from loft.search.pagefind import IndexedPages, SearchIndexError, item_pages_glob, run_pagefind  # noqa: E402
+from loft.search.pagefind import (IndexedPages, Indexing, SearchIndexError, item_pages_glob,  # noqa: E402
+                                  start_pagefind)
 
 log = get_plugin_logger("loft")
 
@@ -353,30 +354,54 @@ class _AfterBuild:
 
 
 def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) -> None:
-    """Extra files (catalogue, feeds, citations, open data, redirects), then Pagefind.
-    In the preview this runs beside the server and stops when the next build starts."""
-    for path, content in build.extra_files().items():
-        if cancelled is not None and cancelled():
+    """Extra files (catalogue, feeds, citations, open data, redirects) and the
+    search index. In the preview this runs beside the server and stops when the
+    next build starts."""
+    indexing = None
+    try:
+        if state.indexed_pages is not None and not state.indexed_pages.failed and not _search_off():
+            # The copies of the item pages Pagefind reads are complete: it indexes
+            # them on another core while the extra files are made and written.
+            indexing = _start_indexing(build, site_dir, strict)
+        for path, content in build.extra_files().items():
+            if cancelled is not None and cancelled():
+                return
+            target = Path(site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        if _search_off():
+            # For the benchmark's ratio (bench/run.py) and quick previews of large sites.
+            log.info("Inget sökindex skapat (LOFT_SEARCH_INDEX=%s): sökningen ger inga träffar.",
+                     os.environ["LOFT_SEARCH_INDEX"])
             return
-        target = Path(site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    if _search_off():
-        # For the benchmark's ratio (bench/run.py) and quick previews of large sites.
-        log.info("Inget sökindex skapat (LOFT_SEARCH_INDEX=%s): sökningen ger inga träffar.",
-                 os.environ["LOFT_SEARCH_INDEX"])
-        return
-    try:  # the search index is built from the finished pages
-        run = run_pagefind(site_dir, cancelled, item_pages_glob(t.path for t in build.project.types),
-                           state.indexed_pages)
-        if run is not None:
-            log.info(run.summary())
+        if indexing is None:  # Pagefind reads the site's own pages, now all written
+            indexing = _start_indexing(build, site_dir, strict)
+        if indexing is not None:
+            run = _search_index_result(indexing.finish, cancelled, strict=strict)
+            indexing = None
+            if run is not None:
+                log.info(run.summary())
+    finally:
+        if indexing is not None:  # stopped early: by the next preview build or an error
+            indexing.stop()
+        _close_indexed_pages()
+
+
+def _start_indexing(build: SiteBuild, site_dir: str, strict: bool) -> Indexing | None:
+    return _search_index_result(start_pagefind, site_dir, item_pages_glob(t.path for t in build.project.types),
+                                state.indexed_pages, strict=strict)
+
+
+def _search_index_result(step, *args, strict: bool):
+    """step(*args), or None when Pagefind is missing or failed: the build fails
+    then, the preview says so and goes on."""
+    try:
+        return step(*args)
     except SearchIndexError as error:
         if strict:
             raise PluginError(str(error)) from None
         log.error(str(error))
-    finally:
-        _close_indexed_pages()
+        return None
 
 
 def _search_off() -> bool:

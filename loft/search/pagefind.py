@@ -142,27 +142,53 @@ def run_pagefind(site_dir: Path | str, cancelled: Callable[[], bool] | None = No
     while Pagefind runs (the preview's next build); when it says yes, Pagefind
     is stopped and None returned. glob: the files to read (item_pages_glob).
     pages: read these instead of the site's own files (the build's hooks)."""
-    command = pagefind_command(Path(site_dir), glob, pages.dir if pages is not None and not pages.failed else None)
-    # Pagefind adds to an existing bundle; files of an older run must not linger.
-    shutil.rmtree(Path(site_dir) / BUNDLE_DIR, ignore_errors=True)
-    started = time.perf_counter()
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+    return start_pagefind(site_dir, glob, pages).finish(cancelled)
+
+
+def start_pagefind(site_dir: Path | str, glob: str | None = None,
+                   pages: IndexedPages | None = None) -> Indexing:
+    """Pagefind started in its own process (see run_pagefind); the caller may
+    do other work on this core before Indexing.finish waits for it."""
+    return Indexing(Path(site_dir), pagefind_command(
+        Path(site_dir), glob, pages.dir if pages is not None and not pages.failed else None))
+
+
+class Indexing:
+    """One Pagefind run under way. Its output is read when it is done: with
+    --quiet it writes a line or two, far from filling the pipe."""
+
+    def __init__(self, site_dir: Path, command: list[str]):
+        self.site_dir = site_dir
+        # Pagefind adds to an existing bundle; files of an older run must not linger.
+        shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def finish(self, cancelled: Callable[[], bool] | None = None) -> IndexingRun | None:
+        """Wait for Pagefind, then make its bundle reproducible; None when
+        cancelled() said yes first (Pagefind is stopped)."""
+        process = self.process
         while cancelled is not None:
             try:
                 process.wait(timeout=0.1)
                 break
             except subprocess.TimeoutExpired:
                 if cancelled():
-                    process.terminate()
-                    process.communicate()
+                    self.stop()
                     return None
         output = process.communicate()[0].strip()
-    seconds = time.perf_counter() - started
-    if process.returncode != 0:
-        raise SearchIndexError(f"Pagefind misslyckades (kod {process.returncode}): {output}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    make_reproducible(Path(site_dir) / BUNDLE_DIR)
-    return IndexingRun(seconds, peak, output)
+        seconds = time.perf_counter() - self.started
+        if process.returncode != 0:
+            raise SearchIndexError(f"Pagefind misslyckades (kod {process.returncode}): {output}")
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        make_reproducible(self.site_dir / BUNDLE_DIR)
+        return IndexingRun(seconds, peak, output)
+
+    def stop(self) -> None:
+        """Stop Pagefind (by its process) and wait for it to go."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.communicate()
 
 
 # --- reproducible bundle --------------------------------------------------
