@@ -66,6 +66,8 @@ class _State:
     # A build's item pages as Pagefind reads them (loft/search/pagefind.py), written
     # by on_post_page and indexed by _after_build; the preview indexes the site itself.
     indexed_pages: IndexedPages | None = None
+    # Pagefind under way over them, started once the last item page is written.
+    indexing: Indexing | None = None
     after_build: _AfterBuild | None = None
 
 
@@ -163,11 +165,14 @@ def on_files(files: Files, config) -> Files:
         _keep_unchanged_pages(files, build, config)
     _close_indexed_pages()
     if state.command == "build" and not _search_off():
-        state.indexed_pages = IndexedPages()
+        state.indexed_pages = IndexedPages(expected=len(build.index.items))
     return files
 
 
 def _close_indexed_pages() -> None:
+    if state.indexing is not None:  # Pagefind first: it reads the folder removed below
+        state.indexing.stop()
+        state.indexing = None
     if state.indexed_pages is not None:
         state.indexed_pages.close()
         state.indexed_pages = None
@@ -284,6 +289,11 @@ def on_post_page(output: str, page, config) -> str:
     output = csp.apply(output, state.theme_scripts)
     if state.indexed_pages is not None and page.file.src_uri in state.build.index.by_src_uri:
         state.indexed_pages.add(page.file.dest_uri, output)
+        if state.indexed_pages.complete and state.indexing is None:
+            # Every item page is written (the engine writes them before the
+            # listings): Pagefind indexes them on the other core while the
+            # engine writes the rest and the hooks the extra files.
+            state.indexing = _start_indexing(state.build, config.site_dir, strict=True)
     return output
 
 
@@ -357,12 +367,9 @@ def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) 
     """Extra files (catalogue, feeds, citations, open data, redirects) and the
     search index. In the preview this runs beside the server and stops when the
     next build starts."""
-    indexing = None
+    # A build's Pagefind started as its last item page was written (on_post_page).
+    indexing, state.indexing = state.indexing, None
     try:
-        if state.indexed_pages is not None and not state.indexed_pages.failed and not _search_off():
-            # The copies of the item pages Pagefind reads are complete: it indexes
-            # them on another core while the extra files are made and written.
-            indexing = _start_indexing(build, site_dir, strict)
         for path, content in build.extra_files().items():
             if cancelled is not None and cancelled():
                 return
@@ -374,7 +381,7 @@ def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) 
             log.info("Inget sökindex skapat (LOFT_SEARCH_INDEX=%s): sökningen ger inga träffar.",
                      os.environ["LOFT_SEARCH_INDEX"])
             return
-        if indexing is None:  # Pagefind reads the site's own pages, now all written
+        if indexing is None:  # the preview, or no item page: Pagefind may read the site's own pages
             indexing = _start_indexing(build, site_dir, strict)
         if indexing is not None:
             run = _search_index_result(indexing.finish, cancelled, strict=strict)

@@ -108,9 +108,16 @@ class IndexedPages:
     numbers are internal to the bundle. Should writing fail (a full /dev/shm),
     `failed` says so and Pagefind reads the site's own pages instead."""
 
-    def __init__(self):
+    def __init__(self, expected: int | None = None):
         self.dir: Path | None = Path(tempfile.mkdtemp(prefix="loft-pagefind-", dir=_scratch()))
         self.failed = False
+        self.expected = expected  # how many pages the build will add, when known
+        self.added = 0
+
+    @property
+    def complete(self) -> bool:
+        """Every page the build was to add is written: Pagefind may start."""
+        return self.dir is not None and not self.failed and self.added == self.expected
 
     def add(self, dest_uri: str, html: str) -> None:
         if self.dir is None:
@@ -119,6 +126,7 @@ class IndexedPages:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(indexed_part(html), encoding="utf-8")
+            self.added += 1
         except OSError:
             self.failed = True
             self.close()
