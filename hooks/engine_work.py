@@ -4,7 +4,8 @@ changing a byte of output (ENGINE.md lists these for engine and theme upgrades):
 - one Markdown instance for every page, reset between pages (ReusedMarkdown);
 - the menu rendered once per distinct menu (nav_slot, overrides/partials/nav.html);
 - the theme's compiled templates kept between preview rebuilds (TemplateCache);
-- the build's long-lived objects kept out of the collector's full passes (settle_heap).
+- the build's long-lived objects kept out of the collector's full passes (settle_heap);
+- the preview's pages served as written, without the engine's inline reload script (serve_as_written).
 
 Engine code, so it lives beside the hooks, not in the core.
 """
@@ -109,3 +110,16 @@ def settle_heap() -> None:
     collections took 0.41 s CPU, after this 0.14 s (gc.callbacks, time.process_time).
     Not in the preview, whose rebuilds must be able to free the last build."""
     gc.freeze()
+
+
+def serve_as_written(server) -> None:
+    """The preview server (`serve`) adds an inline live-reload script to every
+    page it serves. The pages' Content-Security-Policy blocks it, as it blocks
+    any inline script it has no hash for (the script carries the build's number,
+    so no hash can be known), which left one console error on every preview
+    page; the site's own reload script (loft/editor/preview.py, a file) polls
+    the same endpoint and reloads the page. So pages are served as the build
+    wrote them. The engine's method is private (ProperDocs 1.6.7 and MkDocs
+    1.6.1 both name it so): without it this changes nothing."""
+    if hasattr(server, "_inject_js_into_html"):
+        server._inject_js_into_html = lambda content, epoch: content

@@ -440,6 +440,7 @@ def on_shutdown() -> None:
 
 
 def on_serve(server, config, builder):
+    engine_work.serve_as_written(server)
     root = Path(config.config_file_path).resolve().parent
     for folder in ("reports", "materials", "data", "docs"):
         if (root / folder).is_dir():
