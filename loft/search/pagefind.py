@@ -193,10 +193,13 @@ class Indexing:
         return IndexingRun(seconds, peak, output)
 
     def stop(self) -> None:
-        """Stop Pagefind (by its process) and wait for it to go."""
+        """Stop Pagefind (by its process) and wait for it to go; nothing when
+        finish() has already waited for it (its output read, the pipe closed)."""
         if self.process.poll() is None:
             self.process.terminate()
-        self.process.communicate()
+        if self.process.stdout is not None and not self.process.stdout.closed:
+            self.process.communicate()
+        self.process.wait()
 
 
 # --- reproducible bundle --------------------------------------------------

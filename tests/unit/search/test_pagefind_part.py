@@ -68,3 +68,26 @@ def test_a_small_or_missing_shared_memory_is_not_used(monkeypatch, tmp_path):
     assert pagefind._scratch() is None
     monkeypatch.setattr(pagefind, "SCRATCH_FREE", 0)
     assert pagefind._scratch() == str(tmp_path)
+
+
+def test_a_failed_pagefind_is_a_swedish_error_and_stopping_it_after_is_harmless(tmp_path):
+    """The hooks stop an Indexing in `finally` whatever finish() did: a failure
+    must reach the build as SearchIndexError, not as an error from stop()."""
+    import pytest
+
+    from loft.search.pagefind import Indexing, SearchIndexError
+
+    indexing = Indexing(tmp_path, ["sh", "-c", "echo trasigt index; exit 3"])
+    with pytest.raises(SearchIndexError, match=r"Pagefind misslyckades \(kod 3\): trasigt index"):
+        indexing.finish()
+    indexing.stop()
+    assert indexing.process.returncode == 3
+
+
+def test_an_indexing_still_running_is_stopped_by_its_process(tmp_path):
+    from loft.search.pagefind import Indexing
+
+    indexing = Indexing(tmp_path, ["sleep", "60"])
+    indexing.stop()
+    assert indexing.process.returncode is not None and indexing.process.returncode < 0
+    indexing.stop()  # twice: nothing left to stop
