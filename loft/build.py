@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from loft.safety import csp
 from loft.safety import sanitizer
 from loft.pages.keys import page_digest
@@ -21,7 +19,7 @@ from loft.outputs.machine_readable import MachineReadable
 from loft.safety.inputs import DOCS_DIR, check_inputs, check_texts
 from loft.content import frontmatter
 from loft.content.model import Item
-from loft.content.validated import ValidatedText
+from loft.content.validated import ValidatedText, plain_values
 from loft.pages.renderer import PageRenderer
 from loft.pages.wording import count_text
 from loft.content.problems import ContentError, Problem
@@ -121,8 +119,7 @@ class SiteBuild:
         front, _ = frontmatter.read(text, display, required=False)
         if front is None:  # no front matter (validated items always have one)
             return _Written(display, text, 1, {})
-        return _Written(display, front.body, front.body_line,
-                        {key: _plain(node) for key, node in front.fields.items()})
+        return _Written(display, front.body, front.body_line, plain_values(front.fields))
 
     def _own_file(self, src_uri: str) -> tuple[Path, str] | None:
         """(path, path for messages) of the file an item or site page is written in;
@@ -291,8 +288,3 @@ class _Written:
 class _Pending:
     written: _Written | None
     blocks: list[str]
-
-
-def _plain(node: yaml.Node):
-    """A front-matter value as Python data (the validator has seen its node)."""
-    return yaml.constructor.SafeConstructor().construct_object(node, deep=True)

@@ -9,7 +9,7 @@ every link stays relative and no absolute URL is made up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from loft.content.data.declarations import FacetSchema, Metadata, OpenData, Organisation
@@ -27,6 +27,9 @@ class SiteMetadata:
     contact_url: str
     facets: dict[str, FacetSchema]
     open_data: OpenData
+    # absolute()'s answers: asked for the same few thousand addresses by the
+    # feeds, the head, the JSON-LD and the citations (urljoin costs ~20 µs).
+    _absolute: dict[str, str | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def of(cls, metadata: Metadata, site_url: str | None = None,
@@ -41,7 +44,11 @@ class SiteMetadata:
         """The public address of a site-relative URL; None without site_url."""
         if not self.site_url:
             return None
-        return urljoin(self.site_url, url)
+        try:
+            return self._absolute[url]
+        except KeyError:
+            absolute = self._absolute[url] = urljoin(self.site_url, url)
+            return absolute
 
     def link(self, from_url: str, to_url: str) -> str:
         """Absolute when the site's address is known, else relative to from_url."""

@@ -76,7 +76,6 @@ class Citations:
         self.index = index
         self.meta = meta
         self._html = (templates or Templates.package()).macros("citation.html")
-        self._urls: dict[str, str | None] = {}  # item URL -> its address (url)
 
     def citable(self, item: Item) -> bool:
         return item.type.citation is not None
@@ -89,12 +88,7 @@ class Citations:
         return [Name.parse(a) for a in item.authors]
 
     def url(self, item: Item) -> str | None:
-        # Asked for by the page, the scholar tags and each of the three downloads.
-        try:
-            return self._urls[item.url]
-        except KeyError:
-            url = self._urls[item.url] = self.meta.absolute(item.url)
-            return url
+        return self.meta.absolute(item.url)
 
     def publishers(self, item: Item) -> list[str]:
         """Full names of the item's publishers (data/publishers.yml); the site's

@@ -105,7 +105,7 @@ class PageHead:
             _meta("property", "og:title", info.title),
             _meta("property", "og:description", info.description),
         ]
-        absolute = self.jsonld.absolute(info.url)
+        absolute = self.meta.absolute(info.url)
         if absolute:
             tags.append(_meta("property", "og:url", absolute))
         tags.append(self._feed_link(info.url, feed_url(), self.meta.site_name))

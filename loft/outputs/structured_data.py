@@ -34,25 +34,16 @@ def organisation_jsonld(org: Organisation) -> dict[str, Any]:
 class StructuredData:
     """The JSON-LD of one site's pages (absolute URLs only when site_url is known).
 
-    What many pages carry alike (the publisher, each facet term, the addresses
-    of the listings in their trails) is made once and shared between the pages'
-    objects: they are only read, by json.dumps. PageHead keeps one a build.
+    What many pages carry alike (the publisher, each facet term) is made once
+    and shared between the pages' objects: they are only read, by json.dumps.
+    PageHead keeps one a build.
     """
 
     def __init__(self, meta: SiteMetadata):
         self.meta = meta
-        self._absolute: dict[str, str | None] = {}
         self._terms: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._publishers: dict[str, dict[str, Any]] = {}
         self._organisation: dict[str, Any] | None = None
-
-    def absolute(self, url: str) -> str | None:
-        """meta.absolute(url), worked out once an address."""
-        try:
-            return self._absolute[url]
-        except KeyError:
-            absolute = self._absolute[url] = self.meta.absolute(url)
-            return absolute
 
     def organisation(self) -> dict[str, Any]:
         """The site's publisher."""
@@ -71,7 +62,7 @@ class StructuredData:
             "datePublished": item.date.iso,
             "inLanguage": item.language or "sv",
         }
-        url = self.absolute(item.url)
+        url = self.meta.absolute(item.url)
         if url:
             data["@id"] = url
             data["url"] = url
@@ -131,8 +122,8 @@ class StructuredData:
     def _part(self, part: Item, position: int) -> dict[str, Any]:
         data: dict[str, Any] = {"@type": part.type.schema_org, "name": part.title,
                                 "position": position}
-        if self.absolute(part.url):
-            data["url"] = self.absolute(part.url)
+        if self.meta.absolute(part.url):
+            data["url"] = self.meta.absolute(part.url)
         return data
 
     def breadcrumb(self, trail: list[tuple[str, str]]) -> dict[str, Any]:
@@ -141,8 +132,8 @@ class StructuredData:
         elements = []
         for position, (name, url) in enumerate(trail, 1):
             element: dict[str, Any] = {"@type": "ListItem", "position": position, "name": name}
-            if self.absolute(url) is not None:
-                element["item"] = self.absolute(url)
+            if self.meta.absolute(url) is not None:
+                element["item"] = self.meta.absolute(url)
             elements.append(element)
         return {"@context": CONTEXT, "@type": "BreadcrumbList", "itemListElement": elements}
 
@@ -151,12 +142,12 @@ class StructuredData:
         """JSON-LD of the start page (WebSite) or of a listing page (CollectionPage)."""
         data: dict[str, Any] = {"@context": CONTEXT, "@type": kind, "name": title,
                                 "description": description, "inLanguage": "sv"}
-        if self.absolute(url):
-            data["url"] = self.absolute(url)
+        if self.meta.absolute(url):
+            data["url"] = self.meta.absolute(url)
         if kind != "WebSite":
             website: dict[str, Any] = {"@type": "WebSite", "name": self.meta.site_name}
-            if self.absolute(""):
-                website["url"] = self.absolute("")
+            if self.meta.absolute(""):
+                website["url"] = self.meta.absolute("")
             data["isPartOf"] = website
         if about is not None:
             data["about"] = about
