@@ -42,8 +42,8 @@ from loft.pages.listings import DEFAULT_PAGE_SIZE  # noqa: E402
 from loft.pages.keys import inputs_digest  # noqa: E402
 from loft.safety.inputs import unsafe_docs_entries  # noqa: E402
 from loft.content.problems import ContentError  # noqa: E402
-from loft.search.pagefind import (IndexedPages, Indexing, SearchIndexError, item_pages_glob,  # noqa: E402
-                                  start_pagefind)
+from loft.search.pagefind import Indexing, SearchIndexError, item_pages_glob, start_pagefind  # noqa: E402
+from loft.search.streamed import StreamedIndexing  # noqa: E402
 
 log = get_plugin_logger("loft")
 
@@ -63,11 +63,10 @@ class _State:
     templates = None  # compiled theme templates, reused by the next preview build
     nav_html: dict = {}  # the menu's HTML by engine_work.nav_slot key (on_page_context), per build
     new_keys: dict[str, tuple[str, str]] | None = None
-    # A build's item pages as Pagefind reads them (loft/search/pagefind.py), written
-    # by on_post_page and indexed by _after_build; the preview indexes the site itself.
-    indexed_pages: IndexedPages | None = None
-    # Pagefind under way over them, started once the last item page is written.
-    indexing: Indexing | None = None
+    # A build's Pagefind (loft/search/streamed.py), started in on_files, fed each
+    # item page by on_post_page, finished by _after_build; the preview runs
+    # Pagefind over the site's own pages after serving them.
+    indexing: StreamedIndexing | Indexing | None = None
     after_build: _AfterBuild | None = None
 
 
@@ -163,19 +162,16 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, src_uri, content=build.page_source(src_uri)))
     if state.command == "serve" and state.dirty:
         _keep_unchanged_pages(files, build, config)
-    _close_indexed_pages()
+    _stop_indexing()
     if state.command == "build" and not _search_off():
-        state.indexed_pages = IndexedPages(expected=len(build.index.items))
+        state.indexing = _search_index_result(StreamedIndexing, config.site_dir, strict=True)
     return files
 
 
-def _close_indexed_pages() -> None:
-    if state.indexing is not None:  # Pagefind first: it reads the folder removed below
+def _stop_indexing() -> None:
+    if state.indexing is not None:
         state.indexing.stop()
         state.indexing = None
-    if state.indexed_pages is not None:
-        state.indexed_pages.close()
-        state.indexed_pages = None
 
 
 def _keep_unchanged_pages(files: Files, build: SiteBuild, config) -> None:
@@ -287,13 +283,11 @@ def on_post_page(output: str, page, config) -> str:
         # Reload when a rebuild is done (loft/editor/preview.py).
         output = preview.with_reload(output, _mount_path(config))
     output = csp.apply(output, state.theme_scripts)
-    if state.indexed_pages is not None and page.file.src_uri in state.build.index.by_src_uri:
-        state.indexed_pages.add(page.file.dest_uri, output)
-        if state.indexed_pages.complete and state.indexing is None:
-            # Every item page is written (the engine writes them before the
-            # listings): Pagefind indexes them on the other core while the
-            # engine writes the rest and the hooks the extra files.
-            state.indexing = _start_indexing(state.build, config.site_dir, strict=True)
+    if isinstance(state.indexing, StreamedIndexing) and page.file.src_uri in state.build.index.by_src_uri:
+        # Pagefind parses it on the other core while the engine converts the rest.
+        state.indexing.add(page.file.dest_uri, output)
+        if state.indexing.pages == len(state.build.index.items):
+            state.indexing.request_bundle()
     return output
 
 
@@ -367,7 +361,7 @@ def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) 
     """Extra files (catalogue, feeds, citations, open data, redirects) and the
     search index. In the preview this runs beside the server and stops when the
     next build starts."""
-    # A build's Pagefind started as its last item page was written (on_post_page).
+    # A build's Pagefind has had its item pages since on_post_page.
     indexing, state.indexing = state.indexing, None
     try:
         for path, content in build.extra_files().items():
@@ -381,7 +375,7 @@ def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) 
             log.info("Inget sökindex skapat (LOFT_SEARCH_INDEX=%s): sökningen ger inga träffar.",
                      os.environ["LOFT_SEARCH_INDEX"])
             return
-        if indexing is None:  # the preview, or no item page: Pagefind may read the site's own pages
+        if indexing is None:  # the preview: Pagefind reads the site's own pages
             indexing = _start_indexing(build, site_dir, strict)
         if indexing is not None:
             run = _search_index_result(indexing.finish, cancelled, strict=strict)
@@ -391,12 +385,11 @@ def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) 
     finally:
         if indexing is not None:  # stopped early: by the next preview build or an error
             indexing.stop()
-        _close_indexed_pages()
 
 
 def _start_indexing(build: SiteBuild, site_dir: str, strict: bool) -> Indexing | None:
     return _search_index_result(start_pagefind, site_dir, item_pages_glob(t.path for t in build.project.types),
-                                state.indexed_pages, strict=strict)
+                                strict=strict)
 
 
 def _search_index_result(step, *args, strict: bool):
@@ -430,11 +423,11 @@ def _remove_gone_pages(site_dir: str) -> None:
 def on_build_error(error) -> None:
     # What was written is unknown: the next preview build writes every page.
     state.written_keys, state.new_keys = {}, None
-    _close_indexed_pages()
+    _stop_indexing()
 
 
 def on_shutdown() -> None:
-    _close_indexed_pages()
+    _stop_indexing()
     if state.after_build is not None:
         state.after_build.stop()
 

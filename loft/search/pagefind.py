@@ -11,7 +11,6 @@ import re
 import resource
 import shutil
 import subprocess
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +36,10 @@ class SearchIndexError(RuntimeError):
 
 
 def pagefind_executable() -> str:
+    # As Pagefind's own Python package: another binary may be named (a system
+    # Pagefind, or a test's stand-in).
+    if os.environ.get("PAGEFIND_BINARY_PATH"):
+        return os.environ["PAGEFIND_BINARY_PATH"]
     try:
         from pagefind_bin import get_executable
     except ImportError:
@@ -45,15 +48,8 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def pagefind_command(site_dir: Path, glob: str | None = None, pages_dir: Path | None = None) -> list[str]:
-    """pages_dir: the folder Pagefind reads instead of the site (IndexedPages);
-    the bundle still lands in the site."""
-    # The page language (lang="sv") picks Pagefind's Swedish stemming.
-    if pages_dir is None:
-        command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
-    else:
-        command = [pagefind_executable(), "--site", str(pages_dir),
-                   "--output-path", str(Path(site_dir).resolve() / BUNDLE_DIR), "--quiet"]
+def pagefind_command(site_dir: Path, glob: str | None = None) -> list[str]:
+    command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
     return command + ["--glob", glob] if glob else command
 
 
@@ -82,61 +78,6 @@ def indexed_part(html: str) -> str:
             f"<body>{html[start:end]}</body></html>\n")
 
 
-# Shared memory where the system has it: a folder per page there costs a quarter
-# of what it costs on a disk's file system (1.1 s CPU at 5,000 items on ext4).
-# Only with room to spare (the copies take about 7 KiB an item), so that a small
-# /dev/shm (Docker gives 64 MiB) is left to the browsers and others that need it.
-SCRATCH = "/dev/shm"
-SCRATCH_FREE = 256 * 1024 * 1024
-
-
-def _scratch() -> str | None:
-    try:
-        usable = os.access(SCRATCH, os.W_OK | os.X_OK) and os.path.isdir(SCRATCH)
-        free = os.statvfs(SCRATCH) if usable else None
-    except OSError:
-        return None
-    return SCRATCH if free is not None and free.f_bavail * free.f_frsize >= SCRATCH_FREE else None
-
-
-class IndexedPages:
-    """A folder of what Pagefind reads of each page (indexed_part), written while
-    the engine writes the pages, at the same paths as in the site (so the same
-    URLs), and removed after indexing. Pagefind numbers the pages in the order
-    it finds the files, which in this folder is the order the pages were built
-    (in the site's folder on ext4 it is the order of the names' hashes); the
-    numbers are internal to the bundle. Should writing fail (a full /dev/shm),
-    `failed` says so and Pagefind reads the site's own pages instead."""
-
-    def __init__(self, expected: int | None = None):
-        self.dir: Path | None = Path(tempfile.mkdtemp(prefix="loft-pagefind-", dir=_scratch()))
-        self.failed = False
-        self.expected = expected  # how many pages the build will add, when known
-        self.added = 0
-
-    @property
-    def complete(self) -> bool:
-        """Every page the build was to add is written: Pagefind may start."""
-        return self.dir is not None and not self.failed and self.added == self.expected
-
-    def add(self, dest_uri: str, html: str) -> None:
-        if self.dir is None:
-            return
-        target = self.dir / dest_uri
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(indexed_part(html), encoding="utf-8")
-            self.added += 1
-        except OSError:
-            self.failed = True
-            self.close()
-
-    def close(self) -> None:
-        if self.dir is not None:
-            shutil.rmtree(self.dir, ignore_errors=True)
-            self.dir = None
-
-
 def item_pages_glob(type_paths) -> str:
     """The files Pagefind needs to read: item pages only (the only pages with
     data-pagefind-body). The bundle is the same as from reading every page
@@ -145,20 +86,19 @@ def item_pages_glob(type_paths) -> str:
 
 
 def run_pagefind(site_dir: Path | str, cancelled: Callable[[], bool] | None = None,
-                 glob: str | None = None, pages: IndexedPages | None = None) -> IndexingRun | None:
-    """Index a built site; the bundle lands in <site>/pagefind/. cancelled: asked
-    while Pagefind runs (the preview's next build); when it says yes, Pagefind
-    is stopped and None returned. glob: the files to read (item_pages_glob).
-    pages: read these instead of the site's own files (the build's hooks)."""
-    return start_pagefind(site_dir, glob, pages).finish(cancelled)
+                 glob: str | None = None) -> IndexingRun | None:
+    """Index a built site from its files (the preview, `loft search-index`; the
+    build streams its pages, loft/search/streamed.py); the bundle lands in
+    <site>/pagefind/. cancelled: asked while Pagefind runs (the preview's next
+    build); when it says yes, Pagefind is stopped and None returned. glob: the
+    files to read (item_pages_glob)."""
+    return start_pagefind(site_dir, glob).finish(cancelled)
 
 
-def start_pagefind(site_dir: Path | str, glob: str | None = None,
-                   pages: IndexedPages | None = None) -> Indexing:
+def start_pagefind(site_dir: Path | str, glob: str | None = None) -> Indexing:
     """Pagefind started in its own process (see run_pagefind); the caller may
     do other work on this core before Indexing.finish waits for it."""
-    return Indexing(Path(site_dir), pagefind_command(
-        Path(site_dir), glob, pages.dir if pages is not None and not pages.failed else None))
+    return Indexing(Path(site_dir), pagefind_command(Path(site_dir), glob))
 
 
 class Indexing:

@@ -126,3 +126,22 @@ def test_the_search_index_can_be_left_out_and_the_build_says_so(tmp_path, monkey
     assert not (result.site / "pagefind").exists()
     assert "Inget sökindex skapat (LOFT_SEARCH_INDEX=off)" in result.output
     assert (result.site / "sok/index.html").is_file() and (result.site / "rapporter/alfa/index.html").is_file()
+
+
+def test_a_failing_pagefind_fails_the_build_with_a_swedish_message(tmp_path, monkeypatch):
+    """The build streams its item pages to Pagefind (loft/search/streamed.py):
+    when Pagefind fails, the build stops with its reason, not a traceback, and
+    publishes no half index."""
+    from harness import copy_machinery, run_build, write_files
+
+    project = copy_machinery(tmp_path / "project")
+    write_files(project, CORPUS)
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'kunde inte skriva indexet' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "Pagefind misslyckades (kod 3, 0 av 3 sidor indexerade): kunde inte skriva indexet" in result.output
+    assert "Traceback" not in result.output
+    assert not (result.site / "pagefind").exists()

@@ -1,0 +1,171 @@
+"""Pagefind fed each item page as the engine writes it, through its service.
+
+`pagefind --service` takes requests on stdin and answers on stdout, each
+message the base64 of a JSON object followed by a comma: the protocol of
+Pagefind's own Node and Python clients. Those wait for every answer (the
+Python one polls for answers every 0.1 s: minutes for a site of thousands of
+pages). Pagefind handles requests one at a time in the order they arrive, so
+we send without waiting and read the answers once, at the end. Pagefind
+parses each page on the other core while the engine converts the next, and
+numbers the pages in the order the engine built them, the same on every
+build. As the last item page is sent we ask for the bundle (request_bundle):
+Pagefind builds it while the engine writes the listing pages and the hooks
+the extra files; finish() reads it from the answer and writes it. (Pagefind's
+own WriteFiles answers while the last write of a file is still in flight, and
+the service exits as soon as its input ends without waiting for it: files
+came out empty.)
+
+Pagefind keeps its answers in memory while we do not read them (its writer
+thread waits on the full pipe, the queue behind it has no bound), and it
+reads our requests into a queue without a bound too: neither side waits on
+the other until the end. Its log goes nowhere in this mode; its stderr (a
+panic) is kept in a file for the error message.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import resource
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path, PurePosixPath
+
+from loft.content.urls import BUNDLE_DIR
+from loft.search.pagefind import IndexingRun, SearchIndexError, indexed_part, make_reproducible, pagefind_executable
+
+_INDEX = 0  # the one index of the run: Pagefind numbers indexes from 0 in the order asked for
+
+
+class StreamedIndexing:
+    """One Pagefind service run for one build: start, add each item page,
+    finish (or stop, on any error). The bundle lands in <site>/pagefind/ as
+    with `pagefind --site`; every page's fragment is the same byte for byte
+    (tests/builds/test_search_build.py)."""
+
+    def __init__(self, site_dir: Path | str, command: list[str] | None = None):
+        self.site_dir = Path(site_dir)
+        self.started = time.perf_counter()
+        self.sent = 0
+        self.pages = 0
+        self.broken = False  # Pagefind went away: finish() says why
+        self._bundle_request: int | None = None
+        self._stderr = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(command or [pagefind_executable(), "--service"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=self._stderr)
+        self._send({"type": "NewIndex", "config": None})
+
+    def add(self, dest_uri: str, html: str) -> None:
+        """A page as written at dest_uri (its URL follows from the path, as
+        when Pagefind reads the site's folder)."""
+        self.pages += 1
+        self._send({"type": "AddFile", "index_id": _INDEX, "file_path": dest_uri, "url": None,
+                    "file_contents": indexed_part(html)})
+
+    def request_bundle(self) -> int:
+        """Ask for the bundle now: Pagefind builds it on the other core while
+        this one goes on (the answer waits in the pipe until finish())."""
+        if self._bundle_request is None:
+            self._bundle_request = self._send({"type": "GetFiles", "index_id": _INDEX})
+            try:
+                self.process.stdin.flush()
+            except (BrokenPipeError, ValueError):
+                self.broken = True
+        return self._bundle_request
+
+    def finish(self, cancelled=None) -> IndexingRun:
+        """Have Pagefind build its bundle, write it to <site>/pagefind/ and make
+        it reproducible. cancelled: as for Indexing.finish; only the build
+        streams, and nothing cancels a build."""
+        last = self.request_bundle()
+        answers = self._answers_until(last)
+        self._close_stdin()
+        code = self.process.wait()
+        problems = [a.get("message", "") for a in answers.values() if a.get("type") == "Error"]
+        # Only pages answered before the bundle was asked for are in it.
+        indexed = sum(a.get("type") == "IndexedFile" for n, a in answers.items() if isinstance(n, int) and n < last)
+        files = answers.get(last, {}).get("files")
+        if not isinstance(files, list) or problems or indexed != self.pages:
+            self._stderr.seek(0)
+            told = self._stderr.read().decode("utf-8", "replace").strip()
+            details = "; ".join(problems + ([told] if told else [])) or "avslutades utan att skriva sökindexet"
+            raise SearchIndexError(f"Pagefind misslyckades (kod {code}, {indexed} av {self.pages} sidor "
+                                   f"indexerade): {details}")
+        bundle = self.site_dir / BUNDLE_DIR
+        shutil.rmtree(bundle, ignore_errors=True)  # nothing of an earlier bundle stays
+        _write_bundle(bundle, files)
+        make_reproducible(bundle)
+        seconds = time.perf_counter() - self.started
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        return IndexingRun(seconds, peak, "")
+
+    def stop(self) -> None:
+        """Stop Pagefind by its process and wait for it; harmless after finish()."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        self._close_stdin()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        self.process.wait()
+        self._stderr.close()
+
+    def _send(self, payload: dict) -> int:
+        message_id, self.sent = self.sent, self.sent + 1
+        if not self.broken:
+            message = json.dumps({"message_id": message_id, "payload": payload}).encode("ascii")
+            try:
+                self.process.stdin.write(base64.b64encode(message) + b",")
+            except (BrokenPipeError, ValueError):  # gone, or its pipe already closed
+                self.broken = True
+        return message_id
+
+    def _answers_until(self, last: int) -> dict[int, dict]:
+        """Every answer, by message id, up to the one to message `last`; fewer
+        when Pagefind ends before it."""
+        answers: dict[int, dict] = {}
+        try:
+            self.process.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            self.broken = True
+        pending: list[bytes] = []  # the message being read: the bundle's is megabytes
+        while last not in answers:
+            chunk = self.process.stdout.read1(1 << 16)
+            if not chunk:
+                break
+            if b"," not in chunk:
+                pending.append(chunk)
+                continue
+            *complete, rest = chunk.split(b",")
+            complete[0] = b"".join(pending) + complete[0]
+            pending = [rest]
+            for message in complete:
+                try:
+                    answer = json.loads(base64.b64decode(message, validate=True))
+                except ValueError:  # not the protocol: a Pagefind we do not know
+                    answer = {"payload": {"type": "Error", "message": message[:200].decode("ascii", "replace")}}
+                answers[answer.get("message_id")] = answer.get("payload") or {}
+        return answers
+
+    def _close_stdin(self) -> None:
+        # Pagefind exits as soon as its input ends: only after its last answer.
+        try:
+            self.process.stdin.close()
+        except (BrokenPipeError, ValueError):
+            pass
+
+
+def _write_bundle(bundle: Path, files: list) -> None:
+    """Pagefind's files (path within the bundle, base64 content), each only
+    where a bundle file may be: a relative path of plain names."""
+    made: set[Path] = set()
+    for file in files:
+        path = PurePosixPath(file.get("path", "")) if isinstance(file, dict) else PurePosixPath("")
+        if path.is_absolute() or not path.parts or any(part in ("", ".", "..") for part in path.parts):
+            raise SearchIndexError(f"Pagefind gav en fil utanför sökindexets mapp: {str(path)!r}")
+        target = bundle.joinpath(*path.parts)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(base64.b64decode(file.get("content", "")))
