@@ -49,16 +49,59 @@ def test_streamed_pages_give_the_fragments_pagefind_makes_from_the_files(tmp_pat
     assert run.summary().startswith("Sökindex skapat med Pagefind")
 
 
-def test_pagefind_reads_only_the_article(tmp_path):
+def test_pagefind_reads_only_the_article_written_aside_in_folders_it_is_sent(tmp_path, monkeypatch):
+    from loft.search import streamed
+
+    monkeypatch.setattr(streamed, "BATCH", 2)
     indexing = StreamedIndexing(tmp_path)
     try:
         sent = []
         indexing._send = lambda payload: sent.append(payload) or len(sent)
-        indexing.add("rapporter/alfa/index.html", PAGES["rapporter/alfa/index.html"])
-        assert sent[0]["file_contents"] == indexed_part(PAGES["rapporter/alfa/index.html"])
-        assert "meny" not in sent[0]["file_contents"]
+        for path, html in PAGES.items():
+            indexing.add(path, html)
+        folder = indexing._aside / "0"
+        assert (folder / "rapporter/alfa/index.html").read_text(encoding="utf-8") == indexed_part(
+            PAGES["rapporter/alfa/index.html"])
+        assert "meny" not in (folder / "rapporter/alfa/index.html").read_text(encoding="utf-8")
+        assert [p["type"] for p in sent] == ["AddDir"] and sent[0]["path"] == str(folder)
+        indexing.request_bundle()  # the folder begun goes first
+        assert [p["type"] for p in sent] == ["AddDir", "AddDir", "GetFiles"]
+        assert (indexing._aside / "1/material/gamma/index.html").is_file()
     finally:
+        aside = indexing._aside
         indexing.stop()
+    assert not aside.exists()
+
+
+def test_pages_that_cannot_be_written_aside_go_through_the_pipe(tmp_path):
+    """A full /dev/shm (or any failed write) must not lose a page."""
+    import shutil
+
+    indexing = StreamedIndexing(tmp_path / "site")
+    aside = indexing._aside
+    shutil.rmtree(aside)
+    aside.write_text("ingen mapp här")  # every write under it fails
+    try:
+        for path, html in PAGES.items():
+            indexing.add(path, html)
+        assert indexing._aside is None
+        indexing.finish()
+    finally:
+        aside.unlink()
+    entry = json.loads((tmp_path / "site/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["sv"]["page_count"] == 3
+
+
+def test_a_small_or_missing_shared_memory_is_not_used(monkeypatch, tmp_path):
+    from loft.search import streamed
+
+    monkeypatch.setattr(streamed, "SCRATCH", str(tmp_path / "missing"))
+    assert streamed._scratch() is None
+    monkeypatch.setattr(streamed, "SCRATCH", str(tmp_path))
+    monkeypatch.setattr(streamed, "SCRATCH_FREE", 1 << 62)  # more than any disk has
+    assert streamed._scratch() is None
+    monkeypatch.setattr(streamed, "SCRATCH_FREE", 0)
+    assert streamed._scratch() == str(tmp_path)
 
 
 def test_a_page_pagefind_refuses_fails_the_indexing_in_swedish(tmp_path):
