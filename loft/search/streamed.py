@@ -44,7 +44,7 @@ from loft.search.pagefind import IndexingRun, SearchIndexError, indexed_part, ma
 _INDEX = 0  # the one index of the run: Pagefind numbers indexes from 0 in the order asked for
 # Pages a folder. Pagefind reads the files of a folder in parallel and keeps what
 # it read as it is; a page sent in a message it parses alone and copies once more
-# (its AddFile): 25 % more of its CPU at 5,000 items.
+# (its AddFile): at 5,000 items 10.9 s of its CPU against 8.1-8.4 s in folders.
 BATCH = 250
 
 # Shared memory where the system has it: a folder per page there costs a quarter
