@@ -63,7 +63,7 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f4f4; borde
 def error_page(problems: list[Problem], base: str = "/") -> str:
     """The whole preview as one page: every problem, escaped, as loft check prints it."""
     ordered = in_order(problems)
-    head = html.escape(format_report(ordered).splitlines()[0])
+    summary = html.escape(format_report(ordered).splitlines()[0])
     items = "\n".join(f"<li><pre>{html.escape(p.format())}</pre></li>" for p in ordered)
     base = html.escape(base if base.endswith("/") else base + "/")
     head = page_head(title="Innehållet har fel – förhandsgranskning av LOFT kunskapsbank",
@@ -71,7 +71,7 @@ def error_page(problems: list[Problem], base: str = "/") -> str:
     return f"""{head}<body>
 <main>
 <h1>Förhandsgranskningen väntar på en rättelse</h1>
-<p>{head}</p>
+<p>{summary}</p>
 <ol>
 {items}
 </ol>
