@@ -17,6 +17,7 @@ from loft.outputs.catalogue import render_catalogue
 from loft.pages.listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from loft.outputs.machine_readable import MachineReadable
 from loft.safety.inputs import DOCS_DIR, check_inputs, check_texts
+from loft.safety.item_links import link_problems
 from loft.content import frontmatter
 from loft.content.model import Item
 from loft.content.validated import ValidatedText, plain_values
@@ -70,7 +71,7 @@ class SiteBuild:
         if problems:
             # The engine's pages are never converted now: check the texts here,
             # so that one report holds every problem, as loft check's does.
-            raise ContentError(problems + check_texts(project, problems))
+            raise ContentError(problems + check_texts(project, problems, items=items))
         # Drafts are shown in the preview (mkdocs serve) and nowhere in a build.
         visible = items if preview else [i for i in items if not i.draft]
         index = SiteIndex(visible, project.types, project.facets, project.record)
@@ -241,12 +242,16 @@ class SiteBuild:
         path = written.path if written else src_uri
         source, first_line = (written.body, written.body_line) if written else ("", 1)
 
+        item = self.index.by_src_uri.get(src_uri)
+
         def clean(part: str) -> str:
             cleaned = sanitizer.sanitize(part)
             # A stretch that sanitizing left as it was lost nothing to report
             # (most do); only a changed one is walked to tell the editor what went.
             if cleaned != part:
                 self.problems.extend(sanitizer.html_problems(path, source, first_line, part))
+            if item is not None:
+                self.problems.extend(link_problems(item, cleaned, source, first_line))
             return cleaned
 
         html, lost = finish(html, pending.blocks, clean)

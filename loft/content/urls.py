@@ -15,6 +15,8 @@ YEARS_URL = "ar/"
 # The whole matrix of the overview charts, under its rows facet's path ("principer/matris/"):
 # no term of that facet may have this id.
 MATRIX_SLUG = "matris"
+# The citation downloads beside every item page that has them (loft/outputs/citations.py).
+CITATION_FILES = {"bib": "citera.bib", "ris": "citera.ris", "csl": "citera.json"}
 
 # The search page's URL parameters; facets use their own path as parameter.
 YEAR_PARAM, TYPE_PARAM, SORT_PARAM, QUERY_PARAM = "ar", "typ", "sortera", "q"

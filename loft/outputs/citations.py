@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from loft.content.metadata import SiteMetadata
 from loft.content.model import Item
 from loft.content.site_index import SiteIndex
+from loft.content.urls import CITATION_FILES
 from loft.safety.templating import Templates
 from loft.safety.trusted import trusted
 
-CITATION_FILES = {"bib": "citera.bib", "ris": "citera.ris", "csl": "citera.json"}
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
 _BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}

@@ -61,17 +61,18 @@ def check_inputs(project: Project, only: list[Path] | None = None,
     problems += collisions(project, items, docs)
     problems += data_markdown_problems(project)  # a few short fields: always
     if texts:
-        problems += check_texts(project, problems, docs.pages)
+        problems += check_texts(project, problems, docs.pages, items)
     return items, problems
 
 
-def check_texts(project: Project, problems: list[Problem], site_pages: list[Path] | None = None) -> list[Problem]:
+def check_texts(project: Project, problems: list[Problem], site_pages: list[Path] | None = None,
+                items: list[Item] = ()) -> list[Problem]:
     """What the sanitizer would remove from the text of every item and site
     page. It reads every file by itself: only once no file problem stands (a
     link, a FIFO, an unreadable file is never opened)."""
     if any(p.field == files.FIELD for p in problems):
         return []
-    return project_text_problems(project, scan_docs(project).pages if site_pages is None else site_pages)
+    return project_text_problems(project, scan_docs(project).pages if site_pages is None else site_pages, items)
 
 
 def unsafe_docs_entries(root: Path) -> list[Problem]:

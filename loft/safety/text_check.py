@@ -14,6 +14,7 @@ from pathlib import Path
 from loft.content import frontmatter
 from loft.safety import dialect
 from loft.safety import sanitizer
+from loft.safety.item_links import link_problems
 from loft.content.model import Item
 from loft.content.problems import Problem
 
@@ -25,23 +26,26 @@ _MAY_CARRY_MARKUP = re.compile(r"<|&|\]\(|\]:|\{|```|~~~")
 _PROBE = "<!--loft-end-of-text-->"
 
 
-def text_problems(path: str, body: str, body_line: int) -> list[Problem]:
+def text_problems(path: str, body: str, body_line: int, item: Item | None = None) -> list[Problem]:
+    """item: the text's item, when it is one, for its links (loft/safety/item_links.py)."""
     if not _MAY_CARRY_MARKUP.search(body):
-        return []
+        return []  # no link either: one needs ]( or ]: or <
     html = dialect.render(f"{body}\n\n{_PROBE}\n")
     problems = sanitizer.html_problems(path, body, body_line, html.replace(_PROBE, ""))
     if _PROBE not in html:
         problems.append(Problem(path, None, None, "text", sanitizer.LOST_BLOCK))
+    if item is not None:
+        problems += link_problems(item, sanitizer.sanitize(html.replace(_PROBE, "")), body, body_line)
     return problems
 
 
-def file_problems(path: Path, display: str, project=None) -> list[Problem]:
+def file_problems(path: Path, display: str, project=None, item: Item | None = None) -> list[Problem]:
     """text_problems of one Markdown file, split the way the core splits it
     (as validation read it, when the project kept it: no second read). Unreadable
     or non-regular files are left to the file checks."""
     validated = project.validated.get(path) if project is not None else None
     if validated is not None:
-        return text_problems(display, validated.body, validated.body_line)
+        return text_problems(display, validated.body, validated.body_line, item)
     if path.is_symlink() or not path.is_file():
         return []
     try:
@@ -50,23 +54,25 @@ def file_problems(path: Path, display: str, project=None) -> list[Problem]:
         return []
     front, _ = frontmatter.read(text, display, required=False)
     body, line = (front.body, front.body_line) if front is not None else (text, 1)
-    return text_problems(display, body, line)
+    return text_problems(display, body, line, item)
 
 
 def item_problems(items: list[Item], project=None) -> list[Problem]:
     problems: list[Problem] = []
     for item in items:
-        problems += file_problems(item.source_path, item.source, project)
+        problems += file_problems(item.source_path, item.source, project, item)
     return problems
 
 
-def project_text_problems(project, site_pages: list[Path]) -> list[Problem]:
-    """text_problems of every item (valid or not) and of the site's own pages
-    (found by loft/safety/inputs.py's walk of docs/, which follows no link)."""
+def project_text_problems(project, site_pages: list[Path], items: list[Item] = ()) -> list[Problem]:
+    """text_problems of every item (valid or not; the links of the valid ones,
+    items) and of the site's own pages (found by loft/safety/inputs.py's walk of
+    docs/, which follows no link)."""
     problems: list[Problem] = []
+    by_path = {item.source_path: item for item in items}
     for _, path, _ in project.sources():
         if path.suffix == ".md":
-            problems += file_problems(path, project.display(path), project)
+            problems += file_problems(path, project.display(path), project, by_path.get(path))
     for path in site_pages:
         problems += file_problems(path, project.display(path), project)
     return problems

@@ -28,6 +28,10 @@ BAD_INPUTS = {
                           ["reports/j.md:8:3: publishers:", "Menade du RISE?"]),
     "script": ("reports/g.md", report("G", "2023").replace("Brödtext.", "<script>x()</script>"),
                ["reports/g.md:", "text:", "<script>"]),
+    "link out of the site": ("reports/k.md", report("K", "2023").replace("Brödtext.", "![x](../../../../etc/passwd)"),
+                             ["reports/k.md:", "text: länken ../../../../etc/passwd pekar utanför webbplatsen"]),
+    "missing attachment": ("reports/l/index.md", report("L", "2023").replace("Brödtext.", "Se [PDF](l.pdf)."),
+                           ["reports/l/index.md:", "text: länken l.pdf: filen l.pdf finns inte i reports/l/"]),
 }
 
 

@@ -77,6 +77,7 @@ BAD_CONTENT: dict[str, str | bytes] = {
     "reports/x/a.pdf": b"<html>",
     "reports/x/a.svg": b"<svg xmlns='http://www.w3.org/2000/svg'><script>x</script></svg>",
     "reports/x/b.svg": b"<svg>",
+    "reports/lankar/index.md": f"---\n{GOOD}---\n",
     "docs/sida.html": "<p>x</p>",
     "docs/obs.md": "Obs: ny sida\n",
     "docs/datum.md": "---\ntitle: Datum\nupdated: 2023-02-31\n---\n",
@@ -86,6 +87,8 @@ BAD_CONTENT: dict[str, str | bytes] = {
 HOSTILE_TEXT = ("<script>x</script>\n<a href=\"#\" onclick=\"x()\">a</a>\n[b](javascript:x)\n"
                 "<p style=\"color:red\">c</p>\n![d](https://example.org/d.png)\n"
                 "<a href=\"\\\\example.org\">e</a>\n\n<p id=\"__config\">f</p>\n")
+# Links that lead nowhere (loft/safety/item_links.py), in the text of reports/lankar/.
+LINKS_TEXT = "[bilaga](saknas.pdf) ![x](../../../../etc/passwd)\n"
 BAD_DATA = {
     "data/principles.yml": "- id: kultur\n- id: Åsa\n  label: Åsa\n- id: x\n  label: X\n- id: x\n  label: Y\n"
                            "- id: matris\n  label: Matris\n- id: z\n  label: 2030\n",
@@ -194,7 +197,7 @@ def real_messages(make_project, other_folder) -> list[str]:
     (project / "reports/y/index.md").mkdir(parents=True)
     with mock.patch.object(loft.content.files.os, "open", _refusing(project / "reports/x/c.pdf")):
         (project / "reports/x/c.pdf").write_bytes(b"%PDF-1.4\n")
-        _, problems = check_inputs(Project.load(project))
+        items, problems = check_inputs(Project.load(project))
     data = copy_machinery(other_folder / "project")
     write_files(data, BAD_DATA)
     (data / "data/attachments.yml").unlink()
@@ -204,6 +207,9 @@ def real_messages(make_project, other_folder) -> list[str]:
         _edit(data, edits)
         data_problems += _data_problems(data)
     text = text_problems("reports/l.md", HOSTILE_TEXT, 5)
+    # The texts are not converted while file problems stand: the links' item on its own.
+    [links] = [item for item in items if item.slug == "lankar"]
+    text += text_problems(links.source, LINKS_TEXT, 6, links)
     return [p.message for p in [*problems, *data_problems, *text]]
 
 
