@@ -42,7 +42,8 @@ from loft.pages.listings import DEFAULT_PAGE_SIZE  # noqa: E402
 from loft.pages.keys import inputs_digest  # noqa: E402
 from loft.safety.inputs import unsafe_docs_entries  # noqa: E402
 from loft.content.problems import ContentError  # noqa: E402
-from loft.search.pagefind import Indexing, SearchIndexError, item_pages_glob, start_pagefind  # noqa: E402
+from loft.search.pagefind import (Indexing, SearchIndexError, article_document, item_pages_glob,  # noqa: E402
+                                  start_pagefind)
 from loft.search.streamed import StreamedIndexing  # noqa: E402
 
 log = get_plugin_logger("loft")
@@ -64,9 +65,10 @@ class _State:
     nav_html: dict = {}  # the menu's HTML by engine_work.nav_slot key (on_page_context), per build
     new_keys: dict[str, tuple[str, str]] | None = None
     # A build's Pagefind (loft/search/streamed.py), started in on_files, fed each
-    # item page by on_post_page, finished by _after_build; the preview runs
+    # item page by on_page_content, finished by _after_build; the preview runs
     # Pagefind over the site's own pages after serving them.
     indexing: StreamedIndexing | Indexing | None = None
+    page_language = "sv"  # the theme's <html lang>, for Pagefind (on_files)
     after_build: _AfterBuild | None = None
 
 
@@ -165,7 +167,15 @@ def on_files(files: Files, config) -> Files:
     _stop_indexing()
     if state.command == "build" and not _search_off():
         state.indexing = _search_index_result(StreamedIndexing, config.site_dir, strict=True)
+        state.page_language = _page_language(config)
     return files
+
+
+def _page_language(config) -> str:
+    """The lang of the theme's <html> tag, which picks Pagefind's stemming
+    (Material: "language" in the partial theme.language names)."""
+    template = f"partials/languages/{config.theme['language']}.html"
+    return str(config.theme.get_env().get_template(template).module.t("language")).strip()
 
 
 def _stop_indexing() -> None:
@@ -211,7 +221,17 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     build = state.build
-    return build.page_html(page.file.src_uri, html) if build else html
+    if build is None:
+        return html
+    html = build.page_html(page.file.src_uri, html)
+    if isinstance(state.indexing, StreamedIndexing) and page.file.src_uri in build.index.by_src_uri:
+        # Pagefind reads it on the other core while the engine converts the rest.
+        state.indexing.add(page.file.dest_uri, article_document(state.page_language, html))
+        if state.indexing.pages == len(build.index.items):
+            # Every item page is converted, and the engine converts every page
+            # before it renders any: Pagefind builds its bundle meanwhile.
+            state.indexing.request_bundle()
+    return html
 
 
 # The theme's templates that hold inline scripts (Material 9.8); their scripts,
@@ -282,13 +302,7 @@ def on_post_page(output: str, page, config) -> str:
             output = output.replace(marker, "")
         # Reload when a rebuild is done (loft/editor/preview.py).
         output = preview.with_reload(output, _mount_path(config))
-    output = csp.apply(output, state.theme_scripts)
-    if isinstance(state.indexing, StreamedIndexing) and page.file.src_uri in state.build.index.by_src_uri:
-        # Pagefind parses it on the other core while the engine converts the rest.
-        state.indexing.add(page.file.dest_uri, output)
-        if state.indexing.pages == len(state.build.index.items):
-            state.indexing.request_bundle()
-    return output
+    return csp.apply(output, state.theme_scripts)
 
 
 def _mount_path(config) -> str:
@@ -361,7 +375,7 @@ def _after_build(build: SiteBuild, site_dir: str, strict: bool, cancelled=None) 
     """Extra files (catalogue, feeds, citations, open data, redirects) and the
     search index. In the preview this runs beside the server and stops when the
     next build starts."""
-    # A build's Pagefind has had its item pages since on_post_page.
+    # A build's Pagefind has had its item pages since on_page_content.
     indexing, state.indexing = state.indexing, None
     try:
         for path, content in build.extra_files().items():

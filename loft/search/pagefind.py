@@ -5,9 +5,9 @@ The page language (lang="sv") picks Pagefind's Swedish stemming.
 
 from __future__ import annotations
 
+import html
 import json
 import os
-import re
 import resource
 import shutil
 import subprocess
@@ -53,29 +53,18 @@ def pagefind_command(site_dir: Path, glob: str | None = None) -> list[str]:
     return command + ["--glob", glob] if glob else command
 
 
-_HTML_START = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
-_ARTICLE_START, _ARTICLE_END = "<article", "</article>"
-
-
-def indexed_part(html: str) -> str:
-    """What Pagefind needs of a finished page: its <html> tag (the language) and
-    its <article>, where the theme puts the page's content. Pagefind indexes only
-    what is inside data-pagefind-body and reads filters, metadata and sort keys
-    from data-pagefind-* attributes, all inside the article; the rest of the page
-    (head, header, menu, footer: two thirds of an item page) it would parse for
-    nothing. A page with a data-pagefind attribute outside its article, or
-    without an article, is given whole. Every page's fragment in the bundle (its
-    text, filters, metadata, sort key) is the same byte for byte as from the
-    whole page (tests/builds/test_search_build.py)."""
-    start, end = html.find(_ARTICLE_START), html.rfind(_ARTICLE_END)
-    if start < 0 or end < start:
-        return html
-    end += len(_ARTICLE_END)
-    opening = _HTML_START.search(html, 0, start)
-    if opening is None or "data-pagefind" in html[:start] or "data-pagefind" in html[end:]:
-        return html
-    return (f'<!doctype html>\n{opening.group(0)}<head><meta charset="utf-8"></head>'
-            f"<body>{html[start:end]}</body></html>\n")
+def article_document(lang: str, content: str) -> str:
+    """What Pagefind needs of an item page, made from its content as converted
+    (the hooks' on_page_content, before the theme's templates run): the page's
+    language and its article. Pagefind indexes only what is inside
+    data-pagefind-body and reads filters, metadata and sort keys from
+    data-pagefind-* attributes, all of them in the content the core renders; the
+    theme's frame (head, header, menu, footer: two thirds of an item page) it
+    would parse for nothing. Every page's fragment in the bundle (its text,
+    filters, metadata, sort key) is the same byte for byte as from the whole
+    written page (tests/builds/test_search_build.py)."""
+    return (f'<!doctype html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8"></head>'
+            f"<body><article>{content}</article></body></html>\n")
 
 
 def item_pages_glob(type_paths) -> str:

@@ -7,15 +7,16 @@ Python one polls for answers every 0.1 s: minutes for a site of thousands of
 pages). Pagefind handles requests one at a time in the order they arrive, so
 we send without waiting and read the answers once, at the end.
 
-What Pagefind reads of each item page (`indexed_part`) is written aside, at
-the page's path, into a folder of BATCH pages; each full folder is sent as
-one request (AddDir), and Pagefind reads it on the other core while the
-engine converts the next pages. Pages are numbered in the order of the
-folders and, within one, the order Pagefind finds the files: the same on
-every build. As the last item page is written we ask for the bundle
-(request_bundle): Pagefind builds it while the engine writes the listing
-pages and the hooks the extra files; finish() reads it from the answer and
-writes it. (Pagefind's own WriteFiles answers while the last write of a file
+What Pagefind reads of each item page (`article_document`: its language and
+its content as converted) is written aside, at the page's path, into a
+folder of BATCH pages; each full folder is sent as one request (AddDir), and
+Pagefind reads it on the other core while the engine converts the next
+pages. Pages are numbered in the order of the folders and, within one, the
+order Pagefind finds the files: the same on every build. The engine converts
+every page before it renders any through the theme's templates, so as the
+last item page is converted we ask for the bundle (request_bundle): Pagefind
+builds it while the engine renders and writes the pages and the hooks the
+extra files; finish() reads it from the answer and writes it. (Pagefind's own WriteFiles answers while the last write of a file
 is still in flight, and the service exits as soon as its input ends without
 waiting for it: files came out empty.)
 
@@ -39,7 +40,7 @@ import time
 from pathlib import Path, PurePosixPath
 
 from loft.content.urls import BUNDLE_DIR
-from loft.search.pagefind import IndexingRun, SearchIndexError, indexed_part, make_reproducible, pagefind_executable
+from loft.search.pagefind import IndexingRun, SearchIndexError, make_reproducible, pagefind_executable
 
 _INDEX = 0  # the one index of the run: Pagefind numbers indexes from 0 in the order asked for
 # Pages a folder. Pagefind reads the files of a folder in parallel and keeps what
@@ -87,11 +88,10 @@ class StreamedIndexing:
                                         stdout=subprocess.PIPE, stderr=self._stderr)
         self._send({"type": "NewIndex", "config": None})
 
-    def add(self, dest_uri: str, html: str) -> None:
-        """A page as written at dest_uri (its URL follows from the path, as
-        when Pagefind reads the site's folder)."""
+    def add(self, dest_uri: str, part: str) -> None:
+        """What Pagefind reads of the page written at dest_uri (article_document;
+        its URL follows from the path, as when Pagefind reads the site's folder)."""
         self.pages += 1
-        part = indexed_part(html)
         if self._aside is not None:
             target = self._aside / str(self._folders) / dest_uri
             try:

@@ -1,30 +1,15 @@
-"""What the build hands Pagefind of a page (loft/search/pagefind.py: indexed_part)."""
+"""What the build hands Pagefind of a page (loft/search/pagefind.py:
+article_document), and Pagefind's command-line run (Indexing)."""
 
-from loft.search.pagefind import indexed_part
-
-PAGE = ('<!doctype html>\n<html lang="sv" class="no-js"><head><title>T</title>'
-        '<script>x</script></head><body><nav>menu</nav>'
-        '<article class="md-content__inner"><div data-pagefind-body><h1>T</h1>'
-        '<span data-pagefind-filter="typ:rapport"></span></div></article>'
-        '<footer>sidfot</footer></body></html>')
+from loft.search.pagefind import article_document
 
 
-def test_the_html_tag_and_the_article_are_kept_the_rest_is_left_out():
-    part = indexed_part(PAGE)
-    assert '<html lang="sv" class="no-js">' in part
-    assert ('<article class="md-content__inner"><div data-pagefind-body><h1>T</h1>'
-            '<span data-pagefind-filter="typ:rapport"></span></div></article>') in part
-    assert "menu" not in part and "sidfot" not in part and "<script>" not in part
-
-
-def test_a_page_with_pagefind_attributes_outside_its_article_is_given_whole():
-    page = PAGE.replace("<nav>menu</nav>", '<nav data-pagefind-meta="x:y">menu</nav>')
-    assert indexed_part(page) == page
-
-
-def test_a_page_without_an_article_is_given_whole():
-    page = PAGE.replace("<article", "<section").replace("</article>", "</section>")
-    assert indexed_part(page) == page
+def test_the_document_holds_the_language_and_the_content_in_an_article():
+    body = '<div data-pagefind-body><h1>T</h1><span data-pagefind-filter="typ:rapport"></span></div>'
+    assert article_document("sv", body) == (
+        '<!doctype html>\n<html lang="sv"><head><meta charset="utf-8"></head><body><article>'
+        + body + "</article></body></html>\n")
+    assert '<html lang="sv&quot;x">' in article_document('sv"x', body)
 
 
 def test_a_failed_pagefind_is_a_swedish_error_and_stopping_it_after_is_harmless(tmp_path):

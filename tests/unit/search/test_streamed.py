@@ -4,20 +4,29 @@ import json
 
 import pytest
 
-from loft.search.pagefind import SearchIndexError, indexed_part, run_pagefind
+from loft.search.pagefind import SearchIndexError, article_document, run_pagefind
 from loft.search.streamed import StreamedIndexing
 
 
-def page(title: str, kind: str) -> str:
-    return (f'<!doctype html>\n<html lang="sv"><head><title>{title}</title></head><body><nav>meny</nav>'
-            f'<article class="md-content__inner"><div data-pagefind-body><h1>{title}</h1>'
-            f'<p>Om innovationsledning i {title}.</p><span data-pagefind-filter="typ:{kind}"></span>'
-            f'</div></article><footer>sidfot</footer></body></html>')
+def content(title: str, kind: str) -> str:
+    """An item page's content as converted: what the hooks give Pagefind."""
+    return (f'<nav class="loft-breadcrumbs"><a href="../">Rapporter</a></nav><h1 id="x">{title}</h1>'
+            f'<div data-pagefind-body><p>Om innovationsledning i {title}.</p>'
+            f'<span data-pagefind-filter="typ:{kind}"></span><span data-pagefind-meta="title:{title}"></span>'
+            f'<h2 id="del">Del</h2><p>Mer text.</p></div>')
 
 
-PAGES = {"rapporter/alfa/index.html": page("Alfa", "rapport"),
-         "nyheter/beta/index.html": page("Beta", "nyhet"),
-         "material/gamma/index.html": page("Gamma", "material")}
+def page(body: str) -> str:
+    """The whole page as the theme writes it around that content."""
+    return (f'<!doctype html>\n<html lang="sv" class="no-js"><head><title>T</title><script>x()</script></head>'
+            f'<body><header>Sök</header><nav>meny</nav><main><article class="md-content__inner md-typeset">\n'
+            f'{body}\n</article></main><footer>sidfot</footer></body></html>')
+
+
+CONTENTS = {"rapporter/alfa/index.html": content("Alfa", "rapport"),
+            "nyheter/beta/index.html": content("Beta", "nyhet"),
+            "material/gamma/index.html": content("Gamma", "material")}
+PAGES = {path: article_document("sv", body) for path, body in CONTENTS.items()}
 
 
 def bundle_files(site):
@@ -25,13 +34,14 @@ def bundle_files(site):
     return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
 
 
-def test_streamed_pages_give_the_fragments_pagefind_makes_from_the_files(tmp_path):
-    """Each page's fragment (URL, text, filters, metadata) is byte for byte the
-    one `pagefind --site` makes from the same page on disk."""
+def test_streamed_pages_give_the_fragments_pagefind_makes_from_the_written_pages(tmp_path):
+    """Each page's fragment (URL, text, filters, metadata, anchors) from its
+    content alone is byte for byte the one `pagefind --site` makes from the
+    whole page on disk."""
     from_files = tmp_path / "files"
-    for path, html in PAGES.items():
+    for path, body in CONTENTS.items():
         (from_files / path).parent.mkdir(parents=True, exist_ok=True)
-        (from_files / path).write_text(html, encoding="utf-8")
+        (from_files / path).write_text(page(body), encoding="utf-8")
     run_pagefind(from_files)
     streamed = tmp_path / "streamed"
     indexing = StreamedIndexing(streamed)
@@ -49,7 +59,7 @@ def test_streamed_pages_give_the_fragments_pagefind_makes_from_the_files(tmp_pat
     assert run.summary().startswith("Sökindex skapat med Pagefind")
 
 
-def test_pagefind_reads_only_the_article_written_aside_in_folders_it_is_sent(tmp_path, monkeypatch):
+def test_pages_are_written_aside_in_folders_each_sent_when_full(tmp_path, monkeypatch):
     from loft.search import streamed
 
     monkeypatch.setattr(streamed, "BATCH", 2)
@@ -60,9 +70,8 @@ def test_pagefind_reads_only_the_article_written_aside_in_folders_it_is_sent(tmp
         for path, html in PAGES.items():
             indexing.add(path, html)
         folder = indexing._aside / "0"
-        assert (folder / "rapporter/alfa/index.html").read_text(encoding="utf-8") == indexed_part(
-            PAGES["rapporter/alfa/index.html"])
-        assert "meny" not in (folder / "rapporter/alfa/index.html").read_text(encoding="utf-8")
+        assert (folder / "rapporter/alfa/index.html").read_text(encoding="utf-8") == PAGES[
+            "rapporter/alfa/index.html"]
         assert [p["type"] for p in sent] == ["AddDir"] and sent[0]["path"] == str(folder)
         indexing.request_bundle()  # the folder begun goes first
         assert [p["type"] for p in sent] == ["AddDir", "AddDir", "GetFiles"]
