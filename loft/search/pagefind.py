@@ -90,6 +90,16 @@ def start_pagefind(site_dir: Path | str, glob: str | None = None) -> Indexing:
     return Indexing(Path(site_dir), pagefind_command(Path(site_dir), glob))
 
 
+def start_process(command: list[str], **options) -> subprocess.Popen:
+    """Pagefind's process, or the reason it cannot start in Swedish (a
+    PAGEFIND_BINARY_PATH that names no program, say)."""
+    try:
+        return subprocess.Popen(command, **options)
+    except OSError as error:
+        raise SearchIndexError(f"Pagefind kunde inte startas ({command[0]}): {error.strerror or error}. "
+                               "Kör `make venv`, eller rätta PAGEFIND_BINARY_PATH.") from None
+
+
 class Indexing:
     """One Pagefind run under way. Its output is read when it is done: with
     --quiet it writes a line or two, far from filling the pipe."""
@@ -99,7 +109,7 @@ class Indexing:
         # Pagefind adds to an existing bundle; files of an older run must not linger.
         shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.process = start_process(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def finish(self, cancelled: Callable[[], bool] | None = None) -> IndexingRun | None:
         """Wait for Pagefind, then make its bundle reproducible; None when

@@ -40,7 +40,8 @@ import time
 from pathlib import Path, PurePosixPath
 
 from loft.content.urls import BUNDLE_DIR
-from loft.search.pagefind import IndexingRun, SearchIndexError, make_reproducible, pagefind_executable
+from loft.search.pagefind import (IndexingRun, SearchIndexError, make_reproducible, pagefind_executable,
+                                  start_process)
 
 _INDEX = 0  # the one index of the run: Pagefind numbers indexes from 0 in the order asked for
 # Pages a folder. Pagefind reads the files of a folder in parallel and keeps what
@@ -78,28 +79,33 @@ class StreamedIndexing:
         self.pages = 0
         self.broken = False  # Pagefind went away: finish() says why
         self._bundle_request: int | None = None
+        self._stderr = tempfile.TemporaryFile()
+        try:
+            self.process = start_process(command or [pagefind_executable(), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=self._stderr)
+        except SearchIndexError:
+            self._stderr.close()
+            raise
         # What Pagefind reads of each page, a folder of BATCH pages at a time, at
         # the pages' paths in the site (so the same URLs); removed at the end.
-        self._aside: Path | None = Path(tempfile.mkdtemp(prefix="loft-pagefind-", dir=_scratch()))
+        self._root: Path | None = Path(tempfile.mkdtemp(prefix="loft-pagefind-", dir=_scratch()))
+        self._aside = True  # False once a write there failed: the rest go through the pipe
         self._folders = 0
         self._in_folder = 0
-        self._stderr = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(command or [pagefind_executable(), "--service"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=self._stderr)
         self._send({"type": "NewIndex", "config": None})
 
     def add(self, dest_uri: str, part: str) -> None:
         """What Pagefind reads of the page written at dest_uri (article_document;
         its URL follows from the path, as when Pagefind reads the site's folder)."""
         self.pages += 1
-        if self._aside is not None:
-            target = self._aside / str(self._folders) / dest_uri
+        if self._aside:
+            target = self._root / str(self._folders) / dest_uri
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(part, encoding="utf-8")
             except OSError:  # no room: this page and the rest through the pipe
                 self._send_folder()
-                self._aside = None
+                self._aside = False
             else:
                 self._in_folder += 1
                 if self._in_folder == BATCH:
@@ -109,8 +115,8 @@ class StreamedIndexing:
                     "file_contents": part})
 
     def _send_folder(self) -> None:
-        if self._aside is not None and self._in_folder:
-            self._send({"type": "AddDir", "index_id": _INDEX, "path": str(self._aside / str(self._folders)),
+        if self._in_folder:
+            self._send({"type": "AddDir", "index_id": _INDEX, "path": str(self._root / str(self._folders)),
                         "glob": None})
             self._flush()  # Pagefind reads it now, while the engine goes on
             self._folders += 1
@@ -165,9 +171,10 @@ class StreamedIndexing:
         self._remove_aside()
 
     def _remove_aside(self) -> None:
-        if self._aside is not None:
-            shutil.rmtree(self._aside, ignore_errors=True)
-            self._aside = None
+        # Only once Pagefind has read the folders (its answers are in) or is stopped.
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
+            self._root = None
 
     def _send(self, payload: dict) -> int:
         message_id, self.sent = self.sent, self.sent + 1

@@ -69,15 +69,15 @@ def test_pages_are_written_aside_in_folders_each_sent_when_full(tmp_path, monkey
         indexing._send = lambda payload: sent.append(payload) or len(sent)
         for path, html in PAGES.items():
             indexing.add(path, html)
-        folder = indexing._aside / "0"
+        folder = indexing._root / "0"
         assert (folder / "rapporter/alfa/index.html").read_text(encoding="utf-8") == PAGES[
             "rapporter/alfa/index.html"]
         assert [p["type"] for p in sent] == ["AddDir"] and sent[0]["path"] == str(folder)
         indexing.request_bundle()  # the folder begun goes first
         assert [p["type"] for p in sent] == ["AddDir", "AddDir", "GetFiles"]
-        assert (indexing._aside / "1/material/gamma/index.html").is_file()
+        assert (indexing._root / "1/material/gamma/index.html").is_file()
     finally:
-        aside = indexing._aside
+        aside = indexing._root
         indexing.stop()
     assert not aside.exists()
 
@@ -87,13 +87,13 @@ def test_pages_that_cannot_be_written_aside_go_through_the_pipe(tmp_path):
     import shutil
 
     indexing = StreamedIndexing(tmp_path / "site")
-    aside = indexing._aside
+    aside = indexing._root
     shutil.rmtree(aside)
     aside.write_text("ingen mapp här")  # every write under it fails
     try:
         for path, html in PAGES.items():
             indexing.add(path, html)
-        assert indexing._aside is None
+        assert indexing._aside is False
         indexing.finish()
     finally:
         aside.unlink()
@@ -167,3 +167,40 @@ def test_a_bundle_file_outside_the_bundle_folder_is_refused(tmp_path):
     assert not (tmp_path / "utanfor.js").exists()
     _write_bundle(tmp_path / "pagefind", [{"path": "fragment/sv_1.pf_fragment", "content": "eA=="}])
     assert (tmp_path / "pagefind/fragment/sv_1.pf_fragment").read_bytes() == b"x"
+
+
+def test_a_pagefind_that_cannot_start_is_a_swedish_error_and_leaves_nothing(tmp_path, monkeypatch):
+    import tempfile
+
+    from loft.search import streamed
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(streamed, "_scratch", lambda: None)
+    with pytest.raises(SearchIndexError, match=r"Pagefind kunde inte startas \(/finns/inte\): .*PAGEFIND_BINARY_PATH"):
+        StreamedIndexing(tmp_path / "site", ["/finns/inte"])
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_failed_write_aside_keeps_the_folder_until_pagefind_has_read_it(tmp_path, monkeypatch):
+    """The pages written before the failure are sent as a folder: it must stay
+    until the end, and go then."""
+    from pathlib import Path
+
+    indexing = StreamedIndexing(tmp_path / "site")
+    root = indexing._root
+    indexing.add("rapporter/alfa/index.html", PAGES["rapporter/alfa/index.html"])
+    original = Path.write_text
+
+    def full(self, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full)
+    indexing.add("nyheter/beta/index.html", PAGES["nyheter/beta/index.html"])
+    monkeypatch.setattr(Path, "write_text", original)
+    assert indexing._aside is False and (root / "0/rapporter/alfa/index.html").is_file()
+    indexing.add("material/gamma/index.html", PAGES["material/gamma/index.html"])
+    indexing.finish()
+    assert not root.exists()
+    entry = json.loads((tmp_path / "site/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["sv"]["page_count"] == 3
