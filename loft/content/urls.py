@@ -4,6 +4,8 @@ comes from here, so a page, the search index and the catalogue agree."""
 
 from __future__ import annotations
 
+import posixpath
+
 # Pages and files the core writes beside the content
 SEARCH_URL = "sok/"
 SEARCH_SRC_URI = "sok/index.md"
@@ -53,6 +55,14 @@ def relative(from_url: str, to_url: str) -> str:
         common += 1
     link = "../" * (len(here) - common) + "/".join(there[common:])
     return link or "./"
+
+
+def resolve(directory: str, path: str) -> str | None:
+    """Where a relative link's path leads from a page in directory (both
+    site-relative, as a browser resolves them), or None when it climbs out of
+    the site."""
+    joined = posixpath.normpath(posixpath.join(directory, path))
+    return None if joined == ".." or joined.startswith("../") else joined
 
 
 def paginated(base_url: str, page: int) -> str:

@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from loft.content.urls import resolve
+
 LINK_ATTRIBUTES = {"href", "src"}
 
 
@@ -62,8 +64,8 @@ def target_file(site: Path, page: str, url: str, base: str = "/") -> tuple[Path 
         if not (path + "/").startswith(base):
             return None, f"börjar inte med webbplatsens sökväg {base}"
         path, page = path[len(base):] or ".", "index.html"
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    if joined == ".." or joined.startswith("../"):
+    joined = resolve(posixpath.dirname(page), path)
+    if joined is None:
         return None, "pekar utanför webbplatsen"
     target = site / joined
     if path.endswith("/") or target.is_dir():

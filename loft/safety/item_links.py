@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from loft.content.model import Item
 from loft.content.problems import Problem
-from loft.content.urls import CITATION_FILES
+from loft.content.urls import CITATION_FILES, resolve
 from loft.safety.sanitizer import locate
 
 # What the build writes into every item's folder besides the attachments.
@@ -54,8 +54,8 @@ def _verdict(item: Item, url: str) -> str | None:
     path = unquote(parts.path)
     if not path:
         return None  # "#avsnitt": the page itself
-    target = posixpath.normpath(posixpath.join(item.url, path))
-    if target == ".." or target.startswith("../"):
+    target = resolve(item.url, path)
+    if target is None:
         return (f"länken {url} pekar utanför webbplatsen, så den leder ingenstans. Länka till en annan "
                 "webbplats med en adress som börjar med https://, till en bilaga med bara filens namn, "
                 "eller till en sida här som den står i webbläsarens adressfält.")
