@@ -42,8 +42,7 @@ from loft.pages.listings import DEFAULT_PAGE_SIZE  # noqa: E402
 from loft.pages.keys import inputs_digest  # noqa: E402
 from loft.safety.inputs import unsafe_docs_entries  # noqa: E402
 from loft.content.problems import ContentError  # noqa: E402
-from loft.search.pagefind import (Indexing, SearchIndexError, article_document, item_pages_glob,  # noqa: E402
-                                  start_pagefind)
+from loft.search.pagefind import Indexing, SearchIndexError, item_pages_glob, start_pagefind  # noqa: E402
 from loft.search.streamed import StreamedIndexing  # noqa: E402
 
 log = get_plugin_logger("loft")
@@ -68,7 +67,6 @@ class _State:
     # item page by on_page_content, finished by _after_build; the preview runs
     # Pagefind over the site's own pages after serving them.
     indexing: StreamedIndexing | Indexing | None = None
-    page_language = "sv"  # the theme's <html lang>, for Pagefind (on_files)
     after_build: _AfterBuild | None = None
 
 
@@ -166,8 +164,8 @@ def on_files(files: Files, config) -> Files:
         _keep_unchanged_pages(files, build, config)
     _stop_indexing()
     if state.command == "build" and not _search_off():
-        state.indexing = _search_index_result(StreamedIndexing, config.site_dir, strict=True)
-        state.page_language = _page_language(config)
+        state.indexing = _search_index_result(StreamedIndexing, config.site_dir, _page_language(config),
+                                              strict=True)
     return files
 
 
@@ -226,7 +224,7 @@ def on_page_content(html: str, page, config, files) -> str:
     html = build.page_html(page.file.src_uri, html)
     if isinstance(state.indexing, StreamedIndexing) and page.file.src_uri in build.index.by_src_uri:
         # Pagefind reads it on the other core while the engine converts the rest.
-        state.indexing.add(page.file.dest_uri, article_document(state.page_language, html))
+        state.indexing.add(page.file.dest_uri, html)
         if state.indexing.pages == len(build.index.items):
             # Every item page is converted, and the engine converts every page
             # before it renders any: Pagefind builds its bundle meanwhile.

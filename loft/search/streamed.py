@@ -40,8 +40,8 @@ import time
 from pathlib import Path, PurePosixPath
 
 from loft.content.urls import BUNDLE_DIR
-from loft.search.pagefind import (IndexingRun, SearchIndexError, make_reproducible, pagefind_executable,
-                                  start_process)
+from loft.search.pagefind import (IndexingRun, SearchIndexError, article_document, make_reproducible,
+                                  pagefind_executable, start_process)
 
 _INDEX = 0  # the one index of the run: Pagefind numbers indexes from 0 in the order asked for
 # Pages a folder. Pagefind reads the files of a folder in parallel and keeps what
@@ -72,8 +72,10 @@ class StreamedIndexing:
     with `pagefind --site`; every page's fragment is the same byte for byte
     (tests/builds/test_search_build.py)."""
 
-    def __init__(self, site_dir: Path | str, command: list[str] | None = None):
+    def __init__(self, site_dir: Path | str, language: str, command: list[str] | None = None):
+        """language: the lang of the theme's <html> tag, which picks Pagefind's stemming."""
         self.site_dir = Path(site_dir)
+        self.language = language
         self.started = time.perf_counter()
         self.sent = 0
         self.pages = 0
@@ -94,10 +96,11 @@ class StreamedIndexing:
         self._in_folder = 0
         self._send({"type": "NewIndex", "config": None})
 
-    def add(self, dest_uri: str, part: str) -> None:
-        """What Pagefind reads of the page written at dest_uri (article_document;
-        its URL follows from the path, as when Pagefind reads the site's folder)."""
+    def add(self, dest_uri: str, content: str) -> None:
+        """The content, as converted, of the page written at dest_uri (its URL
+        follows from the path, as when Pagefind reads the site's folder)."""
         self.pages += 1
+        part = article_document(self.language, content)
         if self._aside:
             target = self._root / str(self._folders) / dest_uri
             try:

@@ -44,9 +44,9 @@ def test_streamed_pages_give_the_fragments_pagefind_makes_from_the_written_pages
         (from_files / path).write_text(page(body), encoding="utf-8")
     run_pagefind(from_files)
     streamed = tmp_path / "streamed"
-    indexing = StreamedIndexing(streamed)
-    for path, html in PAGES.items():
-        indexing.add(path, html)
+    indexing = StreamedIndexing(streamed, "sv")
+    for path, body in CONTENTS.items():
+        indexing.add(path, body)
     run = indexing.finish()
     indexing.stop()  # harmless after finish
     expected, got = bundle_files(from_files), bundle_files(streamed)
@@ -63,12 +63,12 @@ def test_pages_are_written_aside_in_folders_each_sent_when_full(tmp_path, monkey
     from loft.search import streamed
 
     monkeypatch.setattr(streamed, "BATCH", 2)
-    indexing = StreamedIndexing(tmp_path)
+    indexing = StreamedIndexing(tmp_path, "sv")
     try:
         sent = []
         indexing._send = lambda payload: sent.append(payload) or len(sent)
-        for path, html in PAGES.items():
-            indexing.add(path, html)
+        for path, body in CONTENTS.items():
+            indexing.add(path, body)
         folder = indexing._root / "0"
         assert (folder / "rapporter/alfa/index.html").read_text(encoding="utf-8") == PAGES[
             "rapporter/alfa/index.html"]
@@ -86,13 +86,13 @@ def test_pages_that_cannot_be_written_aside_go_through_the_pipe(tmp_path):
     """A full /dev/shm (or any failed write) must not lose a page."""
     import shutil
 
-    indexing = StreamedIndexing(tmp_path / "site")
+    indexing = StreamedIndexing(tmp_path / "site", "sv")
     aside = indexing._root
     shutil.rmtree(aside)
     aside.write_text("ingen mapp här")  # every write under it fails
     try:
-        for path, html in PAGES.items():
-            indexing.add(path, html)
+        for path, body in CONTENTS.items():
+            indexing.add(path, body)
         assert indexing._aside is False
         indexing.finish()
     finally:
@@ -116,8 +116,8 @@ def test_a_small_or_missing_shared_memory_is_not_used(monkeypatch, tmp_path):
 def test_a_page_pagefind_refuses_fails_the_indexing_in_swedish(tmp_path):
     """Nothing lost silently: an answer that is an error, or fewer pages indexed
     than sent, is a SearchIndexError naming Pagefind's reason."""
-    indexing = StreamedIndexing(tmp_path)
-    indexing.add("rapporter/alfa/index.html", PAGES["rapporter/alfa/index.html"])
+    indexing = StreamedIndexing(tmp_path, "sv")
+    indexing.add("rapporter/alfa/index.html", CONTENTS["rapporter/alfa/index.html"])
     indexing.pages += 1
     indexing._send({"type": "AddFile", "index_id": 0, "file_path": None, "url": None,
                     "file_contents": "<html></html>"})
@@ -128,9 +128,9 @@ def test_a_page_pagefind_refuses_fails_the_indexing_in_swedish(tmp_path):
 
 
 def test_a_pagefind_that_dies_is_a_swedish_error_and_stopping_it_after_is_harmless(tmp_path):
-    indexing = StreamedIndexing(tmp_path, ["sh", "-c", "echo trasigt index >&2; exit 3"])
-    for path, html in PAGES.items():
-        indexing.add(path, html)
+    indexing = StreamedIndexing(tmp_path, "sv", ["sh", "-c", "echo trasigt index >&2; exit 3"])
+    for path, body in CONTENTS.items():
+        indexing.add(path, body)
     with pytest.raises(SearchIndexError, match=r"Pagefind misslyckades \(kod 3, 0 av 3 sidor indexerade\): "
                                                r"trasigt index"):
         indexing.finish()
@@ -139,8 +139,8 @@ def test_a_pagefind_that_dies_is_a_swedish_error_and_stopping_it_after_is_harmle
 
 
 def test_a_streamed_indexing_still_running_is_stopped_by_its_process(tmp_path):
-    indexing = StreamedIndexing(tmp_path, ["sleep", "60"])
-    indexing.add("rapporter/alfa/index.html", PAGES["rapporter/alfa/index.html"])
+    indexing = StreamedIndexing(tmp_path, "sv", ["sleep", "60"])
+    indexing.add("rapporter/alfa/index.html", CONTENTS["rapporter/alfa/index.html"])
     indexing.stop()
     assert indexing.process.returncode is not None and indexing.process.returncode < 0
     indexing.stop()  # twice: nothing left to stop
@@ -149,10 +149,10 @@ def test_a_streamed_indexing_still_running_is_stopped_by_its_process(tmp_path):
 def test_a_page_sent_after_the_bundle_was_asked_for_is_not_lost_silently(tmp_path):
     """The hooks ask for the bundle as the last item page is sent; a page after
     that would miss the bundle: the indexing fails and says how many made it."""
-    indexing = StreamedIndexing(tmp_path)
-    indexing.add("rapporter/alfa/index.html", PAGES["rapporter/alfa/index.html"])
+    indexing = StreamedIndexing(tmp_path, "sv")
+    indexing.add("rapporter/alfa/index.html", CONTENTS["rapporter/alfa/index.html"])
     indexing.request_bundle()
-    indexing.add("nyheter/beta/index.html", PAGES["nyheter/beta/index.html"])
+    indexing.add("nyheter/beta/index.html", CONTENTS["nyheter/beta/index.html"])
     with pytest.raises(SearchIndexError, match=r"1 av 2 sidor indexerade"):
         indexing.finish()
     indexing.stop()
@@ -178,7 +178,7 @@ def test_a_pagefind_that_cannot_start_is_a_swedish_error_and_leaves_nothing(tmp_
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(streamed, "_scratch", lambda: None)
     with pytest.raises(SearchIndexError, match=r"Pagefind kunde inte startas \(/finns/inte\): .*PAGEFIND_BINARY_PATH"):
-        StreamedIndexing(tmp_path / "site", ["/finns/inte"])
+        StreamedIndexing(tmp_path / "site", "sv", ["/finns/inte"])
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
@@ -187,19 +187,19 @@ def test_a_failed_write_aside_keeps_the_folder_until_pagefind_has_read_it(tmp_pa
     until the end, and go then."""
     from pathlib import Path
 
-    indexing = StreamedIndexing(tmp_path / "site")
+    indexing = StreamedIndexing(tmp_path / "site", "sv")
     root = indexing._root
-    indexing.add("rapporter/alfa/index.html", PAGES["rapporter/alfa/index.html"])
+    indexing.add("rapporter/alfa/index.html", CONTENTS["rapporter/alfa/index.html"])
     original = Path.write_text
 
     def full(self, *args, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Path, "write_text", full)
-    indexing.add("nyheter/beta/index.html", PAGES["nyheter/beta/index.html"])
+    indexing.add("nyheter/beta/index.html", CONTENTS["nyheter/beta/index.html"])
     monkeypatch.setattr(Path, "write_text", original)
     assert indexing._aside is False and (root / "0/rapporter/alfa/index.html").is_file()
-    indexing.add("material/gamma/index.html", PAGES["material/gamma/index.html"])
+    indexing.add("material/gamma/index.html", CONTENTS["material/gamma/index.html"])
     indexing.finish()
     assert not root.exists()
     entry = json.loads((tmp_path / "site/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
