@@ -31,11 +31,12 @@ def text_problems(path: str, body: str, body_line: int, item: Item | None = None
     if not _MAY_CARRY_MARKUP.search(body):
         return []  # no link either: one needs ]( or ]: or <
     html = dialect.render(f"{body}\n\n{_PROBE}\n")
-    problems = sanitizer.html_problems(path, body, body_line, html.replace(_PROBE, ""))
+    converted = html.replace(_PROBE, "")
+    problems = sanitizer.html_problems(path, body, body_line, converted)
     if _PROBE not in html:
         problems.append(Problem(path, None, None, "text", sanitizer.LOST_BLOCK))
     if item is not None:
-        problems += link_problems(item, sanitizer.sanitize(html.replace(_PROBE, "")), body, body_line)
+        problems += link_problems(item, sanitizer.sanitize(converted), body, body_line)
     return problems
 
 
