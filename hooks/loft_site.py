@@ -63,9 +63,10 @@ class _State:
     templates = None  # compiled theme templates, reused by the next preview build
     nav_html: dict = {}  # the menu's HTML by engine_work.nav_slot key (on_page_context), per build
     new_keys: dict[str, tuple[str, str]] | None = None
-    # A build's Pagefind (loft/search/streamed.py), started in on_files, fed each
-    # item page by on_page_content, finished by _after_build; the preview runs
-    # Pagefind over the site's own pages after serving them.
+    # A build's Pagefind (loft/search/streamed.py), made in on_files, given each
+    # item page by on_page_content, which starts it after the last; finished by
+    # _after_build. The preview runs Pagefind over the site's own pages after
+    # serving them.
     indexing: StreamedIndexing | Indexing | None = None
     after_build: _AfterBuild | None = None
 
@@ -164,8 +165,8 @@ def on_files(files: Files, config) -> Files:
         _keep_unchanged_pages(files, build, config)
     _stop_indexing()
     if state.command == "build" and not _search_off():
-        state.indexing = _search_index_result(StreamedIndexing, config.site_dir, _page_language(config),
-                                              strict=True)
+        state.indexing = StreamedIndexing(config.site_dir, _page_language(config),
+                                          item_pages_glob(t.path for t in build.project.types))
     return files
 
 
@@ -227,7 +228,7 @@ def on_page_content(html: str, page, config, files) -> str:
         state.indexing.add(page.file.dest_uri, html)
         if state.indexing.pages == len(build.index.items):
             # Every item page is converted, and the engine converts every page
-            # before it renders any: Pagefind builds its bundle meanwhile.
+            # before it renders any: Pagefind reads and indexes them meanwhile.
             state.indexing.request_bundle()
     return html
 

@@ -1,6 +1,8 @@
-"""Pagefind fed page by page through its service (loft/search/streamed.py)."""
+"""The build's search index: item pages written aside as converted, Pagefind
+run over them after the last (loft/search/streamed.py)."""
 
 import json
+import shutil
 
 import pytest
 
@@ -27,6 +29,7 @@ CONTENTS = {"rapporter/alfa/index.html": content("Alfa", "rapport"),
             "nyheter/beta/index.html": content("Beta", "nyhet"),
             "material/gamma/index.html": content("Gamma", "material")}
 PAGES = {path: article_document("sv", body) for path, body in CONTENTS.items()}
+GLOB = "{material,nyheter,rapporter}/*/index.html"  # item_pages_glob
 
 
 def bundle_files(site):
@@ -44,7 +47,7 @@ def test_streamed_pages_give_the_fragments_pagefind_makes_from_the_written_pages
         (from_files / path).write_text(page(body), encoding="utf-8")
     run_pagefind(from_files)
     streamed = tmp_path / "streamed"
-    indexing = StreamedIndexing(streamed, "sv")
+    indexing = StreamedIndexing(streamed, "sv", GLOB)
     for path, body in CONTENTS.items():
         indexing.add(path, body)
     run = indexing.finish()
@@ -59,34 +62,33 @@ def test_streamed_pages_give_the_fragments_pagefind_makes_from_the_written_pages
     assert run.summary().startswith("Sökindex skapat med Pagefind")
 
 
-def test_pages_are_written_aside_in_folders_each_sent_when_full(tmp_path, monkeypatch):
-    from loft.search import streamed
-
-    monkeypatch.setattr(streamed, "BATCH", 2)
-    indexing = StreamedIndexing(tmp_path, "sv")
+def test_pages_are_written_aside_and_pagefind_starts_after_the_last(tmp_path):
+    indexing = StreamedIndexing(tmp_path / "site", "sv", GLOB)
     try:
-        sent = []
-        indexing._send = lambda payload: sent.append(payload) or len(sent)
         for path, body in CONTENTS.items():
             indexing.add(path, body)
-        folder = indexing._root / "0"
-        assert (folder / "rapporter/alfa/index.html").read_text(encoding="utf-8") == PAGES[
+        assert (indexing._root / "rapporter/alfa/index.html").read_text(encoding="utf-8") == PAGES[
             "rapporter/alfa/index.html"]
-        assert [p["type"] for p in sent] == ["AddDir"] and sent[0]["path"] == str(folder)
-        indexing.request_bundle()  # the folder begun goes first
-        assert [p["type"] for p in sent] == ["AddDir", "AddDir", "GetFiles"]
-        assert (indexing._root / "1/material/gamma/index.html").is_file()
+        assert indexing.process is None  # nothing runs until the last page is there
+        indexing.request_bundle()
+        assert indexing.process is not None
+        assert indexing.process.args[indexing.process.args.index("--site") + 1] == str(indexing._root)
     finally:
         aside = indexing._root
         indexing.stop()
     assert not aside.exists()
 
 
-def test_pages_that_cannot_be_written_aside_go_through_the_pipe(tmp_path):
-    """A full /dev/shm (or any failed write) must not lose a page."""
-    import shutil
-
-    indexing = StreamedIndexing(tmp_path / "site", "sv")
+def test_pages_that_cannot_be_written_aside_are_read_from_the_written_site(tmp_path):
+    """A full /dev/shm (or any failed write) must not lose a page: Pagefind
+    reads the item pages the engine wrote instead."""
+    site = tmp_path / "site"
+    for path, body in CONTENTS.items():  # as the engine has written them by the end of the build
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(page(body), encoding="utf-8")
+    (site / "om/index.html").parent.mkdir()
+    (site / "om/index.html").write_text(page("<p>Om oss</p>"), encoding="utf-8")  # not an item page
+    indexing = StreamedIndexing(site, "sv", GLOB)
     aside = indexing._root
     shutil.rmtree(aside)
     aside.write_text("ingen mapp här")  # every write under it fails
@@ -94,10 +96,38 @@ def test_pages_that_cannot_be_written_aside_go_through_the_pipe(tmp_path):
         for path, body in CONTENTS.items():
             indexing.add(path, body)
         assert indexing._aside is False
+        indexing.request_bundle()
+        assert indexing.process is None  # not over the pages aside: they are not all there
         indexing.finish()
     finally:
         aside.unlink()
-    entry = json.loads((tmp_path / "site/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["sv"]["page_count"] == 3
+
+
+def test_a_failed_write_aside_midway_loses_no_page(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    site = tmp_path / "site"
+    for path, body in CONTENTS.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(page(body), encoding="utf-8")
+    indexing = StreamedIndexing(site, "sv", GLOB)
+    root = indexing._root
+    indexing.add("rapporter/alfa/index.html", CONTENTS["rapporter/alfa/index.html"])
+    original = Path.write_text
+
+    def full(self, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full)
+    indexing.add("nyheter/beta/index.html", CONTENTS["nyheter/beta/index.html"])
+    monkeypatch.setattr(Path, "write_text", original)
+    assert indexing._aside is False
+    indexing.add("material/gamma/index.html", CONTENTS["material/gamma/index.html"])
+    indexing.finish()
+    assert not root.exists()
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["sv"]["page_count"] == 3
 
 
@@ -113,43 +143,55 @@ def test_a_small_or_missing_shared_memory_is_not_used(monkeypatch, tmp_path):
     assert streamed._scratch() == str(tmp_path)
 
 
-def test_a_page_pagefind_refuses_fails_the_indexing_in_swedish(tmp_path):
-    """Nothing lost silently: an answer that is an error, or fewer pages indexed
-    than sent, is a SearchIndexError naming Pagefind's reason."""
-    indexing = StreamedIndexing(tmp_path, "sv")
-    indexing.add("rapporter/alfa/index.html", CONTENTS["rapporter/alfa/index.html"])
-    indexing.pages += 1
-    indexing._send({"type": "AddFile", "index_id": 0, "file_path": None, "url": None,
-                    "file_contents": "<html></html>"})
-    with pytest.raises(SearchIndexError, match=r"Pagefind misslyckades \(kod 0, 1 av 2 sidor indexerade\): "
-                                               r"Either source_path or url must be provided"):
-        indexing.finish()
-    indexing.stop()
+def fake_pagefind(tmp_path, monkeypatch, script: str):
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
 
 
-def test_a_pagefind_that_dies_is_a_swedish_error_and_stopping_it_after_is_harmless(tmp_path):
-    indexing = StreamedIndexing(tmp_path, "sv", ["sh", "-c", "echo trasigt index >&2; exit 3"])
+def test_a_pagefind_that_fails_is_a_swedish_error_and_leaves_no_half_index(tmp_path, monkeypatch):
+    fake_pagefind(tmp_path, monkeypatch, 'mkdir -p "$4"; echo halv > "$4/pagefind.js"; '
+                                         'echo trasigt index >&2; exit 3')
+    indexing = StreamedIndexing(tmp_path / "site", "sv", GLOB)
     for path, body in CONTENTS.items():
         indexing.add(path, body)
     with pytest.raises(SearchIndexError, match=r"Pagefind misslyckades \(kod 3, 0 av 3 sidor indexerade\): "
                                                r"trasigt index"):
         indexing.finish()
-    indexing.stop()
+    indexing.stop()  # harmless after finish
     assert indexing.process.returncode == 3
+    assert not (tmp_path / "site/pagefind").exists()
 
 
-def test_a_streamed_indexing_still_running_is_stopped_by_its_process(tmp_path):
-    indexing = StreamedIndexing(tmp_path, "sv", ["sleep", "60"])
+def test_fewer_pages_indexed_than_added_fail_the_indexing(tmp_path, monkeypatch):
+    """Nothing lost silently: Pagefind ends well but its bundle lacks pages."""
+    entry = '{"languages":{"sv":{"page_count":2}}}'
+    fake_pagefind(tmp_path, monkeypatch, f'mkdir -p "$4"; echo \'{entry}\' > "$4/pagefind-entry.json"')
+    indexing = StreamedIndexing(tmp_path / "site", "sv", GLOB)
+    for path, body in CONTENTS.items():
+        indexing.add(path, body)
+    with pytest.raises(SearchIndexError, match=r"\(kod 0, 2 av 3 sidor indexerade\): avslutades utan att indexera"):
+        indexing.finish()
+    assert not (tmp_path / "site/pagefind").exists()
+
+
+def test_a_streamed_indexing_still_running_is_stopped_by_its_process(tmp_path, monkeypatch):
+    fake_pagefind(tmp_path, monkeypatch, "exec sleep 60")
+    indexing = StreamedIndexing(tmp_path / "site", "sv", GLOB)
     indexing.add("rapporter/alfa/index.html", CONTENTS["rapporter/alfa/index.html"])
+    indexing.request_bundle()
+    aside = indexing._root
     indexing.stop()
     assert indexing.process.returncode is not None and indexing.process.returncode < 0
+    assert not aside.exists()
     indexing.stop()  # twice: nothing left to stop
 
 
-def test_a_page_sent_after_the_bundle_was_asked_for_is_not_lost_silently(tmp_path):
-    """The hooks ask for the bundle as the last item page is sent; a page after
+def test_a_page_added_after_pagefind_started_is_not_lost_silently(tmp_path):
+    """The hooks start Pagefind as the last item page is added; a page after
     that would miss the bundle: the indexing fails and says how many made it."""
-    indexing = StreamedIndexing(tmp_path, "sv")
+    indexing = StreamedIndexing(tmp_path / "site", "sv", GLOB)
     indexing.add("rapporter/alfa/index.html", CONTENTS["rapporter/alfa/index.html"])
     indexing.request_bundle()
     indexing.add("nyheter/beta/index.html", CONTENTS["nyheter/beta/index.html"])
@@ -158,15 +200,11 @@ def test_a_page_sent_after_the_bundle_was_asked_for_is_not_lost_silently(tmp_pat
     indexing.stop()
 
 
-def test_a_bundle_file_outside_the_bundle_folder_is_refused(tmp_path):
-    from loft.search.streamed import _write_bundle
-
-    for path in ("../utanfor.js", "/etc/x", "a/../../b", ""):
-        with pytest.raises(SearchIndexError, match="utanför sökindexets mapp"):
-            _write_bundle(tmp_path / "pagefind", [{"path": path, "content": "eA=="}])
-    assert not (tmp_path / "utanfor.js").exists()
-    _write_bundle(tmp_path / "pagefind", [{"path": "fragment/sv_1.pf_fragment", "content": "eA=="}])
-    assert (tmp_path / "pagefind/fragment/sv_1.pf_fragment").read_bytes() == b"x"
+def test_no_item_no_pagefind(tmp_path):
+    indexing = StreamedIndexing(tmp_path / "site", "sv", GLOB)
+    aside = indexing._root
+    assert indexing.finish() is None
+    assert indexing.process is None and not aside.exists() and not (tmp_path / "site/pagefind").exists()
 
 
 def test_a_pagefind_that_cannot_start_is_a_swedish_error_and_leaves_nothing(tmp_path, monkeypatch):
@@ -177,30 +215,11 @@ def test_a_pagefind_that_cannot_start_is_a_swedish_error_and_leaves_nothing(tmp_
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(streamed, "_scratch", lambda: None)
-    with pytest.raises(SearchIndexError, match=r"Pagefind kunde inte startas \(/finns/inte\): .*PAGEFIND_BINARY_PATH"):
-        StreamedIndexing(tmp_path / "site", "sv", ["/finns/inte"])
-    assert list((tmp_path / "tmp").iterdir()) == []
-
-
-def test_a_failed_write_aside_keeps_the_folder_until_pagefind_has_read_it(tmp_path, monkeypatch):
-    """The pages written before the failure are sent as a folder: it must stay
-    until the end, and go then."""
-    from pathlib import Path
-
-    indexing = StreamedIndexing(tmp_path / "site", "sv")
-    root = indexing._root
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/finns/inte")
+    indexing = StreamedIndexing(tmp_path / "site", "sv", GLOB)
     indexing.add("rapporter/alfa/index.html", CONTENTS["rapporter/alfa/index.html"])
-    original = Path.write_text
-
-    def full(self, *args, **kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(Path, "write_text", full)
-    indexing.add("nyheter/beta/index.html", CONTENTS["nyheter/beta/index.html"])
-    monkeypatch.setattr(Path, "write_text", original)
-    assert indexing._aside is False and (root / "0/rapporter/alfa/index.html").is_file()
-    indexing.add("material/gamma/index.html", CONTENTS["material/gamma/index.html"])
-    indexing.finish()
-    assert not root.exists()
-    entry = json.loads((tmp_path / "site/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["sv"]["page_count"] == 3
+    indexing.request_bundle()  # the hooks' on_page_content: no error there
+    with pytest.raises(SearchIndexError, match=r"Pagefind kunde inte startas \(/finns/inte\): .*PAGEFIND_BINARY_PATH"):
+        indexing.finish()
+    indexing.stop()
+    assert list((tmp_path / "tmp").iterdir()) == []
