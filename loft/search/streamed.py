@@ -46,6 +46,38 @@ SCRATCH = "/dev/shm"
 SCRATCH_FREE = 256 * 1024 * 1024
 
 
+# A build's folder of pages is named by its process: one killed by a signal runs
+# no clean-up, and the next build removes what it left (in /dev/shm, memory).
+_PREFIX = "loft-pagefind-"
+
+
+def _remove_abandoned(scratch: Path) -> None:
+    """Folders of pages of builds whose process has ended."""
+    try:
+        folders = [p for p in scratch.iterdir() if p.name.startswith(_PREFIX)]
+    except OSError:
+        return
+    for folder in folders:
+        pid = folder.name[len(_PREFIX):].partition("-")[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid)):
+            continue
+        try:
+            if folder.is_dir() and not folder.is_symlink() and folder.stat().st_uid == os.getuid():
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's: running
+        return True
+    return True
+
+
 def _scratch() -> str | None:
     try:
         usable = os.access(SCRATCH, os.W_OK | os.X_OK) and os.path.isdir(SCRATCH)
@@ -71,9 +103,10 @@ class StreamedIndexing:
         self.started = time.perf_counter()
         self.pages = 0  # added
         self.process: subprocess.Popen | None = None
-        self._late = 0  # added after Pagefind started: not in its bundle
         self._failed_start: SearchIndexError | None = None
-        self._root: Path | None = Path(tempfile.mkdtemp(prefix="loft-pagefind-", dir=_scratch()))
+        scratch = _scratch()
+        _remove_abandoned(Path(scratch or tempfile.gettempdir()))
+        self._root: Path | None = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=scratch))
         self._aside = True  # False once a write there failed: Pagefind reads the written site
 
     @property
@@ -84,10 +117,9 @@ class StreamedIndexing:
         """The content, as converted, of the page written at dest_uri (its URL
         follows from the path, as when Pagefind reads the site's folder)."""
         self.pages += 1
-        if self.process is not None or self._failed_start is not None:
-            self._late += 1
-            return
-        if not self._aside:
+        if self.process is not None or self._failed_start is not None or not self._aside:
+            # Pagefind has started: the page misses its bundle, and finish() fails on the
+            # count. Or a write failed: Pagefind reads the written site instead.
             return
         target = self._root / dest_uri
         try:
@@ -117,6 +149,7 @@ class StreamedIndexing:
         streams, and nothing cancels a build."""
         if self.pages == 0:
             self._remove_aside()
+            shutil.rmtree(self.bundle, ignore_errors=True)
             return None  # no item: nothing to search (the search page says so)
         self.request_bundle()
         if self.process is None and self._failed_start is None:  # the written site's pages

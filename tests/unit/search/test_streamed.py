@@ -2,6 +2,7 @@
 run over them after the last (loft/search/streamed.py)."""
 
 import json
+import os
 import shutil
 
 import pytest
@@ -223,3 +224,30 @@ def test_a_pagefind_that_cannot_start_is_a_swedish_error_and_leaves_nothing(tmp_
         indexing.finish()
     indexing.stop()
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_pages_left_by_a_killed_build_are_removed_by_the_next(tmp_path, monkeypatch):
+    """A build stopped by a signal runs no clean-up; its folder of pages (in
+    /dev/shm: memory) goes at the next build, a running build's stays."""
+    import subprocess
+
+    from loft.search import streamed
+
+    monkeypatch.setattr(streamed, "SCRATCH", str(tmp_path))
+    monkeypatch.setattr(streamed, "SCRATCH_FREE", 0)
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    running = subprocess.Popen(["sleep", "60"])
+    try:
+        left = tmp_path / f"loft-pagefind-{ended.pid}-abc"
+        busy = tmp_path / f"loft-pagefind-{running.pid}-def"
+        other = tmp_path / "loft-pagefind-annat"
+        for folder in (left, busy, other):
+            (folder / "rapporter/alfa").mkdir(parents=True)
+        indexing = StreamedIndexing(tmp_path / "site", "sv", GLOB)
+        assert not left.exists() and busy.is_dir() and other.is_dir()
+        assert indexing._root.parent == tmp_path and indexing._root.name.startswith(f"loft-pagefind-{os.getpid()}-")
+        indexing.stop()
+    finally:
+        running.kill()
+        running.wait()
