@@ -357,7 +357,7 @@ def write_report(results: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description="LOFT benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 5000])
-    parser.add_argument("--runs", type=int, default=3, help="runs per size (default 3)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per size (default 5)")
     parser.add_argument("--runs-largest", type=int, default=None,
                         help="runs at the largest size (default: --runs, or 1 from 10,000 items)")
     parser.add_argument("--seed", type=int, default=1)
