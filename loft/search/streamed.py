@@ -106,8 +106,13 @@ class StreamedIndexing:
         self._failed_start: SearchIndexError | None = None
         scratch = _scratch()
         _remove_abandoned(Path(scratch or tempfile.gettempdir()))
-        self._root: Path | None = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=scratch))
-        self._aside = True  # False once a write there failed: Pagefind reads the written site
+        # False once a write there failed (or no folder could be made): Pagefind reads the written site.
+        self._aside = True
+        self._root: Path | None = None
+        try:
+            self._root = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=scratch))
+        except OSError:
+            self._aside = False
 
     @property
     def bundle(self) -> Path:

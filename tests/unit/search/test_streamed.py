@@ -251,3 +251,25 @@ def test_pages_left_by_a_killed_build_are_removed_by_the_next(tmp_path, monkeypa
     finally:
         running.kill()
         running.wait()
+
+
+def test_no_folder_for_the_pages_means_pagefind_reads_the_written_site(tmp_path, monkeypatch):
+    """No writable temporary folder at all: the build still gets its index, not a traceback."""
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    site = tmp_path / "site"
+    for path, body in CONTENTS.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(page(body), encoding="utf-8")
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    indexing = StreamedIndexing(site, "sv", GLOB)
+    for path, body in CONTENTS.items():
+        indexing.add(path, body)
+    indexing.request_bundle()
+    assert indexing.process is None
+    indexing.finish()
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["sv"]["page_count"] == 3
