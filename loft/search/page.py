@@ -41,6 +41,10 @@ class SearchPage:
         """Source of sok/: the search form driven by loft-search.js; without
         script, links to every static listing instead."""
         here, html = SEARCH_URL, self._html
+        if not self.index.items:
+            # Nothing published yet: the build makes no search index (Pagefind
+            # refuses an empty site), so no form and no script asking for one.
+            return "# Sök\n\n" + trusted(str(html.nothing_yet())) + "\n"
         form = html.form(self.facet_groups(), here, relative(here, BUNDLE_DIR + "/"), relative(here, ""),
                          QUERY_PARAM, SORT_PARAM)
         # Markdown off: its headings stay out of the table of contents, which

@@ -14,3 +14,4 @@ def test_search_page_escapes_facet_paths_and_titles(build_of):
     ordinary, theirs = SearchPage(index).page_markdown(), SearchPage(hostile).page_markdown()
     assert_same_markup([("sok/", ordinary)], [("sok/", theirs)], 'kom"muner', "Kom<muner")
     assert 'data-param="kom&quot;muner"' in theirs
+
