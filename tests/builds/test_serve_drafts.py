@@ -27,6 +27,8 @@ def test_serve_shows_drafts_with_a_banner(preview):
     status, html = fetch(preview + "rapporter/hemlig/")
     assert status == 200
     assert 'class="loft-draft" role="note"' in html and "<strong>Utkast.</strong>" in html
+    # The same way to publish as `loft new` and CONTRIBUTING.md give.
+    assert "förrän du skriver <code>draft: false</code>" in html
     assert "DRAFT" not in html  # the engine's English marker (either engine's) is replaced by ours
     status, html = fetch(preview + "nyheter/utkastnyhet/")
     assert status == 200 and "<strong>Utkast.</strong>" in html
