@@ -48,8 +48,11 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def pagefind_command(site_dir: Path, glob: str | None = None) -> list[str]:
-    command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
+def pagefind_command(site_dir: Path, glob: str | None = None, output: Path | None = None) -> list[str]:
+    """Pagefind over the files of site_dir (those glob matches); the bundle in
+    <site_dir>/pagefind/, or in output when given."""
+    where = ["--output-path", str(output)] if output is not None else ["--output-subdir", BUNDLE_DIR]
+    command = [pagefind_executable(), "--site", str(site_dir), *where, "--quiet"]
     return command + ["--glob", glob] if glob else command
 
 
@@ -105,6 +108,7 @@ class Indexing:
     --quiet it writes a line or two, far from filling the pipe."""
 
     def __init__(self, site_dir: Path, command: list[str]):
+        """site_dir: where the bundle lands (<site_dir>/pagefind/), whatever command reads."""
         self.site_dir = site_dir
         # Pagefind adds to an existing bundle; files of an older run must not linger.
         shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)

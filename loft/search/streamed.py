@@ -35,8 +35,8 @@ import time
 from pathlib import Path
 
 from loft.content.urls import BUNDLE_DIR
-from loft.search.pagefind import (IndexingRun, SearchIndexError, article_document, make_reproducible,
-                                  pagefind_command, pagefind_executable, start_process)
+from loft.search.pagefind import (Indexing, IndexingRun, SearchIndexError, article_document, make_reproducible,
+                                  pagefind_command)
 
 # Shared memory where the system has it: a folder per page there costs a quarter
 # of what it costs on a disk's file system (1.1 s CPU at 5,000 items on ext4).
@@ -102,7 +102,7 @@ class StreamedIndexing:
         self.site_glob = site_glob
         self.started = time.perf_counter()
         self.pages = 0  # added
-        self.process: subprocess.Popen | None = None
+        self._run: Indexing | None = None  # Pagefind, once started
         self._failed_start: SearchIndexError | None = None
         scratch = _scratch()
         _remove_abandoned(Path(scratch or tempfile.gettempdir()))
@@ -117,6 +117,10 @@ class StreamedIndexing:
     @property
     def bundle(self) -> Path:
         return self.site_dir / BUNDLE_DIR
+
+    @property
+    def process(self) -> subprocess.Popen | None:
+        return self._run.process if self._run is not None else None
 
     def add(self, dest_uri: str, content: str) -> None:
         """The content, as converted, of the page written at dest_uri (its URL
@@ -138,13 +142,11 @@ class StreamedIndexing:
         the other core while this one goes on. Nothing when a page could not be
         written aside (finish() reads the written site then) or none was added."""
         if self.process is None and self._failed_start is None and self._aside and self.pages:
-            self._start([pagefind_executable(), "--site", str(self._root), "--output-path", str(self.bundle),
-                         "--quiet"])
+            self._start(pagefind_command(self._root, output=self.bundle))
 
     def _start(self, command: list[str]) -> None:
-        shutil.rmtree(self.bundle, ignore_errors=True)  # nothing of an earlier bundle stays
-        try:
-            self.process = start_process(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:  # Indexing clears any earlier bundle first
+            self._run = Indexing(self.site_dir, command)
         except SearchIndexError as error:  # said by finish(), where the hooks expect it
             self._failed_start = error
 
@@ -177,12 +179,8 @@ class StreamedIndexing:
 
     def stop(self) -> None:
         """Stop Pagefind by its process and wait for it; harmless after finish()."""
-        if self.process is not None:
-            if self.process.poll() is None:
-                self.process.terminate()
-            if self.process.stdout is not None and not self.process.stdout.closed:
-                self.process.communicate()
-            self.process.wait()
+        if self._run is not None:
+            self._run.stop()
         self._remove_aside()
 
     def _remove_aside(self) -> None:
