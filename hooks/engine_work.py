@@ -3,6 +3,8 @@ changing a byte of output (ENGINE.md lists these for engine and theme upgrades):
 
 - one Markdown instance for every page, reset between pages (ReusedMarkdown);
 - the menu rendered once per distinct menu (nav_slot, overrides/partials/nav.html);
+- the header's two halves and the config script rendered once per distinct links
+  (Fragments: overrides/partials/header.html, overrides/main.html);
 - the theme's compiled templates kept between preview rebuilds (TemplateCache);
 - the build's long-lived objects kept out of the collector's full passes (settle_heap);
 - the preview's pages served as written, without the engine's inline reload script (serve_as_written).
@@ -55,7 +57,7 @@ def reuse_markdown_instance() -> None:
         engine_pages.markdown = ReusedMarkdown(engine_pages.markdown)
 
 
-def nav_slot(page, nav, config, cache: dict) -> NavSlot | None:
+def nav_slot(page, nav, config, cache: dict) -> Slot | None:
     """The menu's slot in the menu cache (overrides/partials/nav.html). The menu's
     HTML is the same for every page outside it with the same links, as the `url`
     filter writes them relative to the page, and the same marked section; a page
@@ -66,13 +68,13 @@ def nav_slot(page, nav, config, cache: dict) -> NavSlot | None:
     targets = [entry.url for entry in nav.pages]
     targets += [config.extra.get("homepage") or (nav.homepage.url if nav.homepage else ""),
                 config.theme.get("logo") or ""]
-    return NavSlot(cache, (tuple(normalize_url(target, page) for target in targets),
-                     tuple(bool(entry.active) for entry in nav.pages)))
+    return Slot(cache, (tuple(normalize_url(target, page) for target in targets),
+                        tuple(bool(entry.active) for entry in nav.pages)))
 
 
-class NavSlot:
-    """One menu's place in the cache: overrides/partials/nav.html asks for its
-    html and keeps the first rendering."""
+class Slot:
+    """One fragment's place in the cache: the template asks for its html and
+    keeps the first rendering."""
 
     def __init__(self, cache: dict, key: tuple):
         self.cache, self.key = cache, key
@@ -84,6 +86,21 @@ class NavSlot:
     def keep(self, html: str) -> str:
         self.cache[self.key] = html
         return html
+
+
+class Fragments:
+    """Slots for theme fragments (overrides/partials/header.html, overrides/main.html)
+    whose HTML is the site's settings plus links: the template names each link
+    as the `url` filter writes it for the page as the key
+    (`loft_fragment("header-end", "sok/" | url)`), so pages with the same links
+    share one rendering. Material renders them for every page: at 2,000 items
+    they took 0.7 s of its templates' 2.1 s (ENGINE.md)."""
+
+    def __init__(self, cache: dict):
+        self.cache = cache
+
+    def __call__(self, name: str, *key) -> Slot:
+        return Slot(self.cache, ("fragment", name, *key))
 
 
 class TemplateCache(jinja2.BytecodeCache):

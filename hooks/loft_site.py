@@ -61,7 +61,9 @@ class _State:
     written_keys: dict[str, tuple[str, str]] = {}
     key_memo: dict[str, tuple[str, str]] = {}  # src_uri -> (inputs, key): SiteBuild.page_key
     templates = None  # compiled theme templates, reused by the next preview build
-    nav_html: dict = {}  # the menu's HTML by engine_work.nav_slot key (on_page_context), per build
+    # The menu's HTML by engine_work.nav_slot key, and the header's and config
+    # script's by engine_work.Fragments key (on_page_context), per build.
+    fragment_html: dict = {}
     new_keys: dict[str, tuple[str, str]] | None = None
     # A build's Pagefind (loft/search/streamed.py), made in on_files, given each
     # item page by on_page_content, which starts it after the last; finished by
@@ -251,7 +253,7 @@ def on_env(env, config, files):
             files.remove(file)
     if state.build is not None and state.command == "build":
         engine_work.settle_heap()
-    state.nav_html = {}  # the menu's HTML by engine_work.nav_slot key, for this build's pages
+    state.fragment_html = {}  # the menu's, the header's and the config script's HTML, for this build's pages
     state.theme_scripts = csp.theme_script_patterns(
         [env.loader.get_source(env, name)[0] for name in THEME_SCRIPT_TEMPLATES])
     if state.command == "serve":
@@ -276,7 +278,8 @@ def on_page_context(context, page, config, nav):
                                if entry.url == section and entry is not page]
         for entry in page._loft_sections:
             entry.active = True
-        context["loft_nav"] = engine_work.nav_slot(page, nav, config, state.nav_html)
+        context["loft_nav"] = engine_work.nav_slot(page, nav, config, state.fragment_html)
+        context["loft_fragment"] = engine_work.Fragments(state.fragment_html)
     return context
 
 
