@@ -3,8 +3,9 @@ changing a byte of output (ENGINE.md lists these for engine and theme upgrades):
 
 - one Markdown instance for every page, reset between pages (ReusedMarkdown);
 - the menu rendered once per distinct menu (nav_slot, overrides/partials/nav.html);
-- the header's two halves and the config script rendered once per distinct links
-  (Fragments: overrides/partials/header.html, overrides/main.html);
+- the header's two halves, the config script, the stylesheet links and the
+  back-to-top button rendered once per distinct links (Fragments:
+  overrides/partials/header.html, overrides/partials/top.html, overrides/main.html);
 - the theme's compiled templates kept between preview rebuilds (TemplateCache);
 - the build's long-lived objects kept out of the collector's full passes (settle_heap);
 - the preview's pages served as written, without the engine's inline reload script (serve_as_written).
@@ -89,7 +90,7 @@ class Slot:
 
 
 class Fragments:
-    """Slots for theme fragments (overrides/partials/header.html, overrides/main.html)
+    """Slots for theme fragments (overrides/partials/header.html, top.html, main.html)
     whose HTML is the site's settings plus links: the template names each link
     as the `url` filter writes it for the page as the key
     (`loft_fragment("header-end", "sok/" | url)`), so pages with the same links

@@ -95,20 +95,23 @@ def test_plain_properdocs_without_hooks_builds_the_same_pages(sites):
     assert different == []
 
 
-THEME_FRAGMENTS = re.compile(r'<header class="md-header.*?</header>|<script id="__config".*?</script>', re.DOTALL)
+THEME_FRAGMENTS = re.compile(r'<header class="md-header.*?</header>|<script id="__config".*?</script>'
+                             r'|<button type="button" class="md-top.*?</button>|<link rel="stylesheet"[^>]*>', re.DOTALL)
 
 
 def test_fragments_the_hooks_render_once_are_materials(sites):
-    """The hooks render the header's parts and Material's config script once
-    per key (hooks/engine_work.py: Fragments); plain ProperDocs renders them on
-    every page. Every page's are the same, the search page's own header link
-    ("./") and the 404 page's absolute links included."""
+    """The hooks render the header's parts, Material's config script, stylesheet
+    links and back-to-top button once per key (hooks/engine_work.py: Fragments);
+    plain ProperDocs renders them on every page. Every page's are the same, the
+    search page's own header link ("./") and the 404 page's absolute links included."""
     _, hooks, _, _, plain = sites
     pages = [page for page in html_pages(hooks) if not page.startswith("redigera/")]  # the web editor: its own page
     ours = {page: THEME_FRAGMENTS.findall((hooks / page).read_text(encoding="utf-8")) for page in pages}
     theirs = {page: THEME_FRAGMENTS.findall((plain / page).read_text(encoding="utf-8")) for page in pages}
-    assert all(len(found) == 2 for found in ours.values())
-    assert 'action="./"' in ours["sok/index.html"][0]
+    kinds = ('<header class="md-header', '<link rel="stylesheet"', '<button type="button" class="md-top',
+             '<script id="__config"')
+    assert all(any(f.startswith(kind) for f in found) for found in ours.values() for kind in kinds)
+    assert any('action="./"' in found for found in ours["sok/index.html"] if found.startswith("<header"))
     assert [page for page in pages if ours[page] != theirs[page]] == []
 
 
