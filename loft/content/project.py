@@ -273,6 +273,20 @@ def by_file_path(items: list[Item]) -> list[Item]:
             for item in items]
 
 
+def _continues_fix(item: Item, by_url: dict[str, Item]) -> str:
+    """How to mend a continues: that names no item: the closest address, else
+    an address of this site (the same type's first), never one that may not exist."""
+    others = [other for other in by_url.values() if other is not item]
+    if not others:
+        return "Det finns inget annat objekt att fortsätta ännu: ta bort raden continues."
+    hint = closest(item.continues, {other.url: other.url for other in others})
+    if hint:
+        return f"Menade du {hint}?"
+    example = next((o for o in others if o.type == item.type and not o.draft), None) or others[0]
+    return ("Skriv adressen till den tidigare delen som den står i webbläsaren efter webbplatsens namn, "
+            f"till exempel {example.url}.")
+
+
 def continues_problems(items: list[Item]) -> list[Problem]:
     """continues: must name another item that exists, and one that is published when
     this one is; two items cannot continue the same one, and a chain cannot loop."""
@@ -289,11 +303,8 @@ def continues_problems(items: list[Item]) -> list[Problem]:
             continue
         target = by_url.get(item.continues)
         if target is None:
-            hint = closest(item.continues, {url: url for url in by_url if url != item.url})
-            message = (f"det finns inget objekt med adressen \"{item.continues}\". Skriv adressen till "
-                       "ett befintligt objekt, som den står i webbläsaren efter webbplatsens namn, till "
-                       "exempel rapporter/ledning-och-styrning-for-innovation-och-fornyelse/.")
-            problem(item, message + (f" Menade du {hint}?" if hint else ""))
+            problem(item, f"det finns inget objekt med adressen \"{item.continues}\". "
+                          + _continues_fix(item, by_url))
         elif target is item:
             problem(item, "ett objekt kan inte fortsätta sig självt. Skriv adressen till den tidigare delen.")
         elif target.draft and not item.draft:

@@ -95,6 +95,21 @@ def test_continuing_a_missing_item_is_a_clear_problem_with_a_guess(check):
     assert problems[0].message.endswith("Menade du rapporter/del-ett/?")
 
 
+def test_continues_to_nowhere_gets_an_example_from_this_site(check):
+    # No address close to what was written: the example is an item that exists here
+    # (the same type's), never a fixed address that may be gone.
+    _, problems = check({"reports/forsta.md": report("Första", "2022"),
+                         "reports/andra.md": report("Andra", "2023", continues="rapporter/xyz-helt-annat/")})
+    assert [p.field for p in problems] == ["continues"], messages(problems)
+    assert problems[0].message.endswith("till exempel rapporter/forsta/.")
+
+
+def test_continues_alone_on_the_site_is_told_to_go(check):
+    # Nothing else to continue: the fix is to remove the line.
+    _, problems = check({"reports/ensam.md": report("Ensam", "2023", continues="rapporter/forsta/")})
+    assert problems[0].message.endswith("ta bort raden continues."), messages(problems)
+
+
 def test_continues_takes_the_file_path_too_and_refuses_loops_and_branches(check):
     items, problems = check({"reports/a.md": report("A", "2022"),
                              "reports/b.md": report("B", "2023", continues="reports/a.md")})
