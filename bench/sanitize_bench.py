@@ -23,7 +23,7 @@ import yaml
 
 from bench.control import _ConfigDumper, _ConfigLoader
 from bench.corpus import generate
-from bench.run import WORK, engine_build, ensure_gnu_time
+from bench.run import WORK, engine_build, ensure_gnu_time, release_work
 
 BENCH = Path(__file__).resolve().parent
 RESULTS_MD, RESULTS_JSON = BENCH / "SANITIZE.md", BENCH / "sanitize.json"
@@ -86,7 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ensure_gnu_time()
     WORK.mkdir(parents=True, exist_ok=True)
-    rows = [measure(n, args.runs) for n in args.sizes]
+    try:
+        rows = [measure(n, args.runs) for n in args.sizes]
+    finally:
+        release_work()
     RESULTS_JSON.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     RESULTS_MD.write_text(render(rows), encoding="utf-8")
     print(render(rows))
