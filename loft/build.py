@@ -7,6 +7,8 @@ which pages to generate, what each page's source is, which extra files to write.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from loft.outputs.catalogue import render_catalogue
 from loft.pages.listings import DEFAULT_PAGE_SIZE, Listing, Overview, all_listings, all_overviews
 from loft.outputs.machine_readable import MachineReadable
 from loft.safety.inputs import DOCS_DIR, check_inputs, check_texts
-from loft.safety.item_links import link_problems
+from loft.safety.item_links import ItemAddresses, link_problems
 from loft.content import frontmatter
 from loft.content.model import Item
 from loft.content.validated import ValidatedText, plain_values
@@ -232,6 +234,11 @@ class SiteBuild:
         self.pending[src_uri] = _Pending(written, source.blocks)
         return source.markdown
 
+    @cached_property
+    def addresses(self) -> ItemAddresses:
+        """Every item, drafts left out of this build too (a link to one is named)."""
+        return ItemAddresses([*self.index.items, *self.hidden], self.project.types)
+
     def page_html(self, src_uri: str, html: str) -> str:
         """The converted page: every stretch the editor wrote sanitized, what
         sanitizing removed recorded as problems, the core's blocks back."""
@@ -251,7 +258,7 @@ class SiteBuild:
             if cleaned != part:
                 self.problems.extend(sanitizer.html_problems(path, source, first_line, part))
             if item is not None:
-                self.problems.extend(link_problems(item, cleaned, source, first_line))
+                self.problems.extend(link_problems(item, cleaned, source, first_line, self.addresses))
             return cleaned
 
         html, lost = finish(html, pending.blocks, clean)

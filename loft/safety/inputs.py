@@ -41,6 +41,7 @@ GENERATED_SECTIONS = (YEARS_URL.strip("/"), SEARCH_SRC_URI.split("/")[0], CATALO
 class DocsFiles:
     pages: list[Path] = field(default_factory=list)  # the site's own Markdown pages
     media: list[Path] = field(default_factory=list)  # images and documents beside them
+    assets: list[Path] = field(default_factory=list)  # docs/assets/: the site's own files, reviewed
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -61,18 +62,19 @@ def check_inputs(project: Project, only: list[Path] | None = None,
     problems += collisions(project, items, docs)
     problems += data_markdown_problems(project)  # a few short fields: always
     if texts:
-        problems += check_texts(project, problems, docs.pages, items)
+        problems += check_texts(project, problems, docs, items)
     return items, problems
 
 
-def check_texts(project: Project, problems: list[Problem], site_pages: list[Path] | None = None,
+def check_texts(project: Project, problems: list[Problem], docs: DocsFiles | None = None,
                 items: list[Item] = ()) -> list[Problem]:
     """What the sanitizer would remove from the text of every item and site
     page. It reads every file by itself: only once no file problem stands (a
     link, a FIFO, an unreadable file is never opened)."""
     if any(p.field == files.FIELD for p in problems):
         return []
-    return project_text_problems(project, scan_docs(project).pages if site_pages is None else site_pages, items)
+    docs = scan_docs(project) if docs is None else docs
+    return project_text_problems(project, docs.pages, items, [*docs.media, *docs.assets])
 
 
 def unsafe_docs_entries(root: Path) -> list[Problem]:
@@ -122,7 +124,7 @@ def scan_docs(project: Project) -> DocsFiles:
             if extension == "md":
                 found.pages.append(entry.path)
             elif in_assets:
-                continue
+                found.assets.append(entry.path)
             elif extension in rules.documents or extension in rules.images:
                 media = files.media_problems(entry.path, display, extension)
                 found.problems += media

@@ -14,7 +14,7 @@ from pathlib import Path
 from loft.content import frontmatter
 from loft.safety import dialect
 from loft.safety import sanitizer
-from loft.safety.item_links import link_problems
+from loft.safety.item_links import ItemAddresses, link_problems
 from loft.content.model import Item
 from loft.content.problems import Problem
 
@@ -26,8 +26,10 @@ _MAY_CARRY_MARKUP = re.compile(r"<|&|\]\(|\]:|\{|```|~~~")
 _PROBE = "<!--loft-end-of-text-->"
 
 
-def text_problems(path: str, body: str, body_line: int, item: Item | None = None) -> list[Problem]:
-    """item: the text's item, when it is one, for its links (loft/safety/item_links.py)."""
+def text_problems(path: str, body: str, body_line: int, item: Item | None = None,
+                  addresses: ItemAddresses | None = None) -> list[Problem]:
+    """item: the text's item, when it is one, for its links (loft/safety/item_links.py);
+    addresses: every item, for its links to them."""
     if not _MAY_CARRY_MARKUP.search(body):
         return []  # no link either: one needs ]( or ]: or <
     html = dialect.render(f"{body}\n\n{_PROBE}\n")
@@ -36,17 +38,18 @@ def text_problems(path: str, body: str, body_line: int, item: Item | None = None
     if _PROBE not in html:
         problems.append(Problem(path, None, None, "text", sanitizer.LOST_BLOCK))
     if item is not None:
-        problems += link_problems(item, sanitizer.sanitize(converted), body, body_line)
+        problems += link_problems(item, sanitizer.sanitize(converted), body, body_line, addresses)
     return problems
 
 
-def file_problems(path: Path, display: str, project=None, item: Item | None = None) -> list[Problem]:
+def file_problems(path: Path, display: str, project=None, item: Item | None = None,
+                  addresses: ItemAddresses | None = None) -> list[Problem]:
     """text_problems of one Markdown file, split the way the core splits it
     (as validation read it, when the project kept it: no second read). Unreadable
     or non-regular files are left to the file checks."""
     validated = project.validated.get(path) if project is not None else None
     if validated is not None:
-        return text_problems(display, validated.body, validated.body_line, item)
+        return text_problems(display, validated.body, validated.body_line, item, addresses)
     if path.is_symlink() or not path.is_file():
         return []
     try:
@@ -55,7 +58,7 @@ def file_problems(path: Path, display: str, project=None, item: Item | None = No
         return []
     front, _ = frontmatter.read(text, display, required=False)
     body, line = (front.body, front.body_line) if front is not None else (text, 1)
-    return text_problems(display, body, line, item)
+    return text_problems(display, body, line, item, addresses)
 
 
 def item_problems(items: list[Item], project=None) -> list[Problem]:
@@ -65,15 +68,21 @@ def item_problems(items: list[Item], project=None) -> list[Problem]:
     return problems
 
 
-def project_text_problems(project, site_pages: list[Path], items: list[Item] = ()) -> list[Problem]:
+def project_text_problems(project, site_pages: list[Path], items: list[Item] = (),
+                          site_media: list[Path] = ()) -> list[Problem]:
     """text_problems of every item (valid or not; the links of the valid ones,
     items) and of the site's own pages (found by loft/safety/inputs.py's walk of
     docs/, which follows no link)."""
     problems: list[Problem] = []
     by_path = {item.source_path: item for item in items}
+    # The whole site's items, and the files of docs/ the engine links (site_media:
+    # images, documents and assets), for the links between items.
+    docs = project.root / "docs"
+    addresses = ItemAddresses(items, project.types,
+                              [p.relative_to(docs).as_posix() for p in [*site_pages, *site_media]])
     for _, path, _ in project.sources():
         if path.suffix == ".md":
-            problems += file_problems(path, project.display(path), project, by_path.get(path))
+            problems += file_problems(path, project.display(path), project, by_path.get(path), addresses)
     for path in site_pages:
         problems += file_problems(path, project.display(path), project)
     return problems

@@ -32,6 +32,12 @@ BAD_INPUTS = {
                              ["reports/k.md:", "text: länken ../../../../etc/passwd pekar utanför webbplatsen"]),
     "missing attachment": ("reports/l/index.md", report("L", "2023").replace("Brödtext.", "Se [PDF](l.pdf)."),
                            ["reports/l/index.md:", "text: länken l.pdf: filen l.pdf finns inte i reports/l/"]),
+    "link to a missing item": ("reports/m.md", report("M", "2023").replace("Brödtext.", "Se [den](../okk/)."),
+                               ["reports/m.md:", "text: länken ../okk/ leder till rapporter/okk/, men där finns "
+                                "inget objekt. Menade du ../ok/?"]),
+    "dead Markdown link": ("reports/n.md", report("N", "2023").replace("Brödtext.", "Se [den](o.md)."),
+                           ["reports/n.md:", "text: länken o.md leder till en Markdown-fil som inte finns på "
+                            "webbplatsen"]),
 }
 
 

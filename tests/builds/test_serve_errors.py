@@ -148,7 +148,7 @@ def test_the_error_page_reloads_itself_into_the_fixed_page(server_with, page):
 def test_markup_found_while_converting_shows_the_error_page_too(server_with):
     """Valid front matter, an onerror in the text: found in the engine's HTML
     (on_env), shown on the error page like any other problem, no hang."""
-    body = "Text.\n\n<img src=\"bild.png\" onerror=\"alert(1)\">\n"
+    body = "Text.\n\n<img src=\"/bild.png\" onerror=\"alert(1)\">\n"
     server, project = server_with({"reports/ok.md": report("OK", "2022"),
                                    "reports/bild.md": report("Bild", "2023", body=body)})
     check = loft(project, "check")

@@ -18,6 +18,7 @@ from guide import message_stems, stem_pattern
 from loft.safety.inputs import check_inputs
 from loft.content.problems import ContentError
 from loft.content.project import Project
+from loft.safety.item_links import ItemAddresses
 from loft.safety.text_check import text_problems
 
 GOOD = "title: T\ndate: 2023\nsummary: S.\nprinciples: [kultur]\n"
@@ -78,6 +79,8 @@ BAD_CONTENT: dict[str, str | bytes] = {
     "reports/x/a.svg": b"<svg xmlns='http://www.w3.org/2000/svg'><script>x</script></svg>",
     "reports/x/b.svg": b"<svg>",
     "reports/lankar/index.md": f"---\n{GOOD}---\n",
+    "reports/andra/index.md": f"---\n{GOOD}---\n",
+    "reports/andra/andra.pdf": b"%PDF-1.4\n",
     "docs/sida.html": "<p>x</p>",
     "docs/obs.md": "Obs: ny sida\n",
     "docs/datum.md": "---\ntitle: Datum\nupdated: 2023-02-31\n---\n",
@@ -89,6 +92,9 @@ HOSTILE_TEXT = ("<script>x</script>\n<a href=\"#\" onclick=\"x()\">a</a>\n[b](ja
                 "<a href=\"\\\\example.org\">e</a>\n\n<p id=\"__config\">f</p>\n")
 # Links that lead nowhere (loft/safety/item_links.py), in the text of reports/lankar/.
 LINKS_TEXT = "[bilaga](saknas.pdf) ![x](../../../../etc/passwd)\n"
+# Links to the site's items that lead nowhere: no item, no such Markdown file, a draft,
+# another item's missing file; and a file beside an item without a folder.
+ITEM_LINKS_TEXT = "[a](../finns-inte/) [b](../finns-inte.md) [c](../rec8/) [d](../andra/saknas.pdf)\n"
 BAD_DATA = {
     "data/principles.yml": "- id: kultur\n- id: Åsa\n  label: Åsa\n- id: x\n  label: X\n- id: x\n  label: Y\n"
                            "- id: matris\n  label: Matris\n- id: z\n  label: 2030\n",
@@ -210,6 +216,10 @@ def real_messages(make_project, other_folder) -> list[str]:
     # The texts are not converted while file problems stand: the links' item on its own.
     [links] = [item for item in items if item.slug == "lankar"]
     text += text_problems(links.source, LINKS_TEXT, 6, links)
+    addresses = ItemAddresses(items, Project.load(project).types, site_files=())
+    text += text_problems(links.source, ITEM_LINKS_TEXT, 7, links, addresses)
+    plain = next(item for item in items if not item.is_folder and not item.draft)
+    text += text_problems(plain.source, "[fil](fil.pdf)\n", 8, plain, addresses)
     return [p.message for p in [*problems, *data_problems, *text]]
 
 
