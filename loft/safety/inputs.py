@@ -20,7 +20,7 @@ from loft.content import limits
 from loft.content.model import Item
 from loft.content.problems import Problem
 from loft.content.project import Project, unreadable_problem
-from loft.safety.text_check import data_markdown_problems, item_problems, project_text_problems
+from loft.safety.text_check import data_markdown_problems, item_problems, project_text_problems, site_addresses
 from loft.content.validated import kept, plain_values
 from loft.content.urls import CATALOGUE_PATH, SEARCH_SRC_URI, YEARS_URL, page_url
 from loft.content.text import has_markup
@@ -52,7 +52,13 @@ def check_inputs(project: Project, only: list[Path] | None = None,
     remove (loft/safety/text_check.py); the build leaves that to its own conversion."""
     items, problems = project.load_items(only)
     if only is not None:
-        return items, problems + (item_problems(items, project) if texts else [])
+        if not texts:
+            return items, problems
+        # Their links to other items are judged against the whole site's.
+        everything, _ = project.load_items()
+        docs = scan_docs(project)
+        addresses = site_addresses(project, everything, [*docs.pages, *docs.media, *docs.assets])
+        return items, problems + item_problems(items, project, addresses)
     docs = scan_docs(project)
     problems += docs.problems
     page_problems: list[Problem] = []

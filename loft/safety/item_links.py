@@ -92,7 +92,9 @@ class ItemAddresses:
     def _markdown_verdict(self, item: Item, url: str, path: str) -> str | None:
         """A link to a Markdown file: the engine makes it a link to that file's
         page when the file is the site's (in the build, a .md link left is dead)."""
-        target = resolve(posixpath.dirname(item.src_uri), path)
+        # Named from the Markdown file's folder, as the engine reads it; a path that climbs
+        # out from there is left as written, and the browser reads it from the page.
+        target = resolve(posixpath.dirname(item.src_uri), path) or resolve(item.url, path)
         if target is None or not target.startswith(self.folders):
             return None  # out of the site (said by _verdict) or one of the site's own pages
         other = self.by_src_uri.get(target)

@@ -61,11 +61,18 @@ def file_problems(path: Path, display: str, project=None, item: Item | None = No
     return text_problems(display, body, line, item, addresses)
 
 
-def item_problems(items: list[Item], project=None) -> list[Problem]:
+def item_problems(items: list[Item], project=None, addresses: ItemAddresses | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for item in items:
-        problems += file_problems(item.source_path, item.source, project, item)
+        problems += file_problems(item.source_path, item.source, project, item, addresses)
     return problems
+
+
+def site_addresses(project, items: list[Item], site_files: list[Path]) -> ItemAddresses:
+    """The whole site's items, and the files of docs/ the engine links (site_files:
+    pages, images, documents and assets), for the links between items."""
+    docs = project.root / "docs"
+    return ItemAddresses(items, project.types, [p.relative_to(docs).as_posix() for p in site_files])
 
 
 def project_text_problems(project, site_pages: list[Path], items: list[Item] = (),
@@ -75,11 +82,7 @@ def project_text_problems(project, site_pages: list[Path], items: list[Item] = (
     docs/, which follows no link)."""
     problems: list[Problem] = []
     by_path = {item.source_path: item for item in items}
-    # The whole site's items, and the files of docs/ the engine links (site_media:
-    # images, documents and assets), for the links between items.
-    docs = project.root / "docs"
-    addresses = ItemAddresses(items, project.types,
-                              [p.relative_to(docs).as_posix() for p in [*site_pages, *site_media]])
+    addresses = site_addresses(project, items, [*site_pages, *site_media])
     for _, path, _ in project.sources():
         if path.suffix == ".md":
             problems += file_problems(path, project.display(path), project, by_path.get(path), addresses)

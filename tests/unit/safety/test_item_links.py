@@ -142,3 +142,24 @@ def test_loft_check_follows_the_engine_for_files_named_from_the_markdown_files_f
         "länken ../ingen/ leder till rapporter/ingen/, men där finns inget objekt. Länka till ett objekt med "
         "sidans adress, som den står i webbläsarens adressfält (från ett objekt till ett annat av samma slag: "
         "../namnet-pa-objektet/)."]
+
+
+def test_checking_one_file_judges_its_links_against_the_whole_site(make_project):
+    # `loft check <fil>` (what `loft new` suggests): links to items it was not
+    # asked about are found, dead ones named.
+    project = make_project({
+        "reports/forsta-rapporten.md": report("Första rapporten", "2023-01-01"),
+        "docs/nyheter/en-nyhet.md": news("En nyhet", "2024-05-01").replace(
+            "Brödtext.", "Se [den](../../rapporter/forsta-rapporten/) och [den](../../rapporter/forsta-rapport/)."),
+    })
+    _, problems = check_inputs(Project.load(project), only=[project / "docs/nyheter/en-nyhet.md"])
+    assert [p.message for p in problems] == [
+        "länken ../../rapporter/forsta-rapport/ leder till rapporter/forsta-rapport/, men där finns inget objekt. "
+        "Menade du ../../rapporter/forsta-rapporten/?"]
+
+
+def test_a_markdown_link_that_climbs_out_of_its_files_folder_is_read_from_the_page(site):
+    # From docs/nyheter/en-nyhet.md the engine cannot follow ../../rapporter/x.md (out
+    # of docs/), so it stays as written and the browser reads it from nyheter/en-nyhet/.
+    [message] = site_check(site, "en-nyhet", "Se [den](../../rapporter/finns-ej.md).\n")
+    assert message.startswith("länken ../../rapporter/finns-ej.md leder till en Markdown-fil som inte finns")
