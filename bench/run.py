@@ -64,11 +64,12 @@ def _work_folder() -> Path:
 
 
 WORK = _work_folder()
+ON_RAM_DISK = RAM_DISK in WORK.parents
 
 
 def release_work() -> None:
     """A RAM disk's work folder holds memory: removed when the benchmark is done."""
-    if RAM_DISK in WORK.parents and WORK.is_dir():
+    if ON_RAM_DISK and WORK.is_dir():
         shutil.rmtree(WORK)
 
 
@@ -411,7 +412,7 @@ def _run(args) -> int:
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         "load_average_start": [round(x, 2) for x in os.getloadavg()],
-        "work": "RAM disk" if RAM_DISK in WORK.parents else str(WORK),
+        "work": "RAM disk" if ON_RAM_DISK else str(WORK),
         "sizes": [],
     }
     for n in args.sizes:

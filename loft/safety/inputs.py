@@ -20,7 +20,8 @@ from loft.content import limits
 from loft.content.model import Item
 from loft.content.problems import Problem
 from loft.content.project import Project, unreadable_problem
-from loft.safety.text_check import data_markdown_problems, item_problems, project_text_problems, site_addresses
+from loft.safety.item_links import ItemAddresses
+from loft.safety.text_check import data_markdown_problems, item_problems, project_text_problems
 from loft.content.validated import kept, plain_values
 from loft.content.urls import CATALOGUE_PATH, SEARCH_SRC_URI, YEARS_URL, page_url
 from loft.content.text import has_markup
@@ -57,7 +58,7 @@ def check_inputs(project: Project, only: list[Path] | None = None,
         # Their links to other items are judged against the whole site's.
         everything, _ = project.load_items()
         docs = scan_docs(project)
-        addresses = site_addresses(project, everything, [*docs.pages, *docs.media, *docs.assets])
+        addresses = ItemAddresses(everything, project.types, linked_files(project, docs))
         return items, problems + item_problems(items, project, addresses)
     docs = scan_docs(project)
     problems += docs.problems
@@ -80,7 +81,14 @@ def check_texts(project: Project, problems: list[Problem], docs: DocsFiles | Non
     if any(p.field == files.FIELD for p in problems):
         return []
     docs = scan_docs(project) if docs is None else docs
-    return project_text_problems(project, docs.pages, items, [*docs.media, *docs.assets])
+    return project_text_problems(project, docs.pages, items, linked_files(project, docs))
+
+
+def linked_files(project: Project, docs: DocsFiles) -> list[str]:
+    """Where docs/'s files the engine links (pages, media, assets) are in the site,
+    for links between items (loft/safety/item_links.py: ItemAddresses)."""
+    root = project.root / DOCS_DIR
+    return [path.relative_to(root).as_posix() for path in (*docs.pages, *docs.media, *docs.assets)]
 
 
 def unsafe_docs_entries(root: Path) -> list[Problem]:

@@ -58,7 +58,7 @@ class ItemAddresses:
         self.site_files = None
         if site_files is not None:
             self.site_files = {*site_files, *self.by_src_uri,
-                               *(f"{i.url}{f.name}" for i in items for f in (*i.attachments, *i.assets))}
+                               *(f"{i.url}{name}" for i in items for name in _file_names(i))}
 
     def verdict(self, item: Item, url: str, path: str, target: str) -> str | None:
         """What is wrong with a link from item to target (a path in the site, as
@@ -78,7 +78,7 @@ class ItemAddresses:
                     + self._fix(item, f"{folder}{slug}/"))
         if other.draft and not item.draft:
             return _draft(url, other)
-        files = {f.name for f in (*other.attachments, *other.assets)}
+        files = _file_names(other)
         if not name or name in files or name in _GENERATED:
             return None
         if other is item:  # not a folder item (a folder item's own folder is _verdict's)
@@ -111,6 +111,11 @@ class ItemAddresses:
             return f"Menade du {relative(item.url, hint)}?"
         return ("Länka till ett objekt med sidans adress, som den står i webbläsarens adressfält "
                 "(från ett objekt till ett annat av samma slag: ../namnet-pa-objektet/).")
+
+
+def _file_names(item: Item) -> set[str]:
+    """The item's attachments and images, as named in its folder (bilder/figur.png)."""
+    return {f.name for f in (*item.attachments, *item.assets)}
 
 
 def _draft(url: str, other: Item) -> str:
@@ -148,7 +153,7 @@ def _verdict(item: Item, url: str, addresses: ItemAddresses | None = None) -> st
     if not item.is_folder or not target.startswith(folder + "/"):
         return addresses.verdict(item, url, path, target) if addresses is not None else None
     name = target[len(folder) + 1:]
-    files = {a.name for a in (*item.attachments, *item.assets)}
+    files = _file_names(item)
     if name in files or name in _GENERATED:
         return None
     folder_name = posixpath.dirname(item.source)

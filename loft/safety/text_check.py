@@ -68,21 +68,14 @@ def item_problems(items: list[Item], project=None, addresses: ItemAddresses | No
     return problems
 
 
-def site_addresses(project, items: list[Item], site_files: list[Path]) -> ItemAddresses:
-    """The whole site's items, and the files of docs/ the engine links (site_files:
-    pages, images, documents and assets), for the links between items."""
-    docs = project.root / "docs"
-    return ItemAddresses(items, project.types, [p.relative_to(docs).as_posix() for p in site_files])
-
-
 def project_text_problems(project, site_pages: list[Path], items: list[Item] = (),
-                          site_media: list[Path] = ()) -> list[Problem]:
+                          site_files: list[str] = ()) -> list[Problem]:
     """text_problems of every item (valid or not; the links of the valid ones,
     items) and of the site's own pages (found by loft/safety/inputs.py's walk of
     docs/, which follows no link)."""
     problems: list[Problem] = []
     by_path = {item.source_path: item for item in items}
-    addresses = site_addresses(project, items, [*site_pages, *site_media])
+    addresses = ItemAddresses(items, project.types, site_files)  # site_files: loft/safety/inputs.py
     for _, path, _ in project.sources():
         if path.suffix == ".md":
             problems += file_problems(path, project.display(path), project, by_path.get(path), addresses)
